@@ -1,0 +1,84 @@
+# rwkvc - build, test, demo. `make help` lists the targets.
+#
+#   make deps          install the Debian packages the build and tests need
+#   make               build build/rwkvc and build/librwkvc.a
+#   make test          everything above, then the whole test suite
+#   make demo          a random-weight 0.1B-shaped model, a few tokens, top logits
+#   make SANITIZE=1    AddressSanitizer + UndefinedBehaviorSanitizer build (in build-san/)
+#   make CC=clang      any C11 compiler; warnings are errors either way
+
+CC       ?= cc
+BUILD    ?= build
+OPT      ?= -O2
+SANITIZE ?= 0
+
+ifeq ($(SANITIZE),1)
+BUILD    := build-san
+OPT      := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDSAN    := -fsanitize=address,undefined
+endif
+
+CPPFLAGS += -Iinclude -I. -D_DEFAULT_SOURCE
+CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers \
+            -g $(OPT) -MMD -MP
+GLSLANG_LIBS = -Wl,--start-group -lglslang -lMachineIndependent -lOSDependent -lGenericCodeGen \
+               -lOGLCompiler -lSPIRV -lSPIRV-Tools-opt -lSPIRV-Tools \
+               -lglslang-default-resource-limits -Wl,--end-group
+# yaml, xxhash and glslang are linked statically so the binary runs where only
+# the Vulkan loader is installed (the GPU machine; see ../shared/gpu/README.md).
+LDLIBS   += -Wl,-Bstatic -lyaml -lxxhash -Wl,-Bdynamic $(GLSLANG_LIBS) -lvulkan -lstdc++ -lpthread -lm -ldl
+LDFLAGS  += $(LDSAN)
+
+LIB_DIRS  = base graph passes codegen runtime
+LIB_SRCS  = $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
+LIB_ASM   = graph/builtin_model.S
+LIB_OBJS  = $(LIB_SRCS:%.c=$(BUILD)/%.o) $(LIB_ASM:%.S=$(BUILD)/%.o)
+TOOL_SRCS = $(wildcard tools/*.c)
+TOOL_OBJS = $(TOOL_SRCS:%.c=$(BUILD)/%.o)
+TEST_SRCS = $(wildcard tests/test_*.c)
+TEST_BINS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+TEST_HELPERS = $(filter-out $(TEST_SRCS),$(wildcard tests/*.c))
+TEST_HELPER_OBJS = $(TEST_HELPERS:%.c=$(BUILD)/%.o)
+
+.PHONY: all deps test demo clean help
+.SECONDARY:
+all: $(BUILD)/rwkvc $(BUILD)/librwkvc.a
+
+help:
+	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
+
+deps:
+	@sh tools/deps.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+# the default model graph is compiled into the library (see graph/builtin_model.S)
+$(BUILD)/graph/builtin_model.o: graph/builtin_model.S models/rwkv7.yaml
+	@mkdir -p $(dir $@)
+	$(CC) -c $< -o $@
+
+$(BUILD)/librwkvc.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/rwkvc: $(TOOL_OBJS) $(BUILD)/librwkvc.a
+	$(CC) $(LDFLAGS) $(TOOL_OBJS) $(BUILD)/librwkvc.a $(LDLIBS) -o $@
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_HELPER_OBJS) $(BUILD)/librwkvc.a
+	$(CC) $(LDFLAGS) $< $(TEST_HELPER_OBJS) $(BUILD)/librwkvc.a -lcmocka $(LDLIBS) -o $@
+
+# `make test` installs what it needs first (Debian packages), then runs every suite.
+test: deps
+	@$(MAKE) --no-print-directory all $(TEST_BINS)
+	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/demo.sh $(BUILD)
+
+clean:
+	rm -rf build build-san
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,173 @@
+/*
+ * rwkvc.h - the public C interface of rwkvc, an RWKV-7 inference engine.
+ *
+ * Ten lines of use:
+ *
+ *     rwkvc_ctx_t *ctx;  rwkvc_model_t *model;  rwkvc_session_t *s;
+ *     rwkvc_ctx_create(&ctx);
+ *     struct rwkvc_model_options o = rwkvc_model_options_default();
+ *     o.weights_path = "model.safetensors";
+ *     if (rwkvc_model_load(ctx, &o, &model)) { puts(rwkvc_errmsg(ctx)); return 1; }
+ *     rwkvc_session_create(model, &s);
+ *     float *logits = malloc(rwkvc_model_vocab(model) * sizeof *logits);
+ *     rwkvc_session_eval(s, tokens, n_tokens, RWKVC_EVAL_LAST, logits);
+ *     rwkvc_session_destroy(s); rwkvc_model_destroy(model); rwkvc_ctx_destroy(ctx);
+ *
+ * Every call returns an rwkvc_status; 0 is success. On failure the message
+ * (what went wrong and where) is kept in the context until the next failing
+ * call and is read with rwkvc_errmsg(). The library has no global state, never
+ * calls exit() and starts no threads of its own.
+ */
+#ifndef RWKVC_H
+#define RWKVC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes. 0 is success; every other value names a class of failure, the
+ * context's message says the rest. */
+enum rwkvc_status {
+	RWKVC_STATUS_OK = 0,
+	RWKVC_STATUS_BAD_ARGUMENT,  /* a caller passed something invalid */
+	RWKVC_STATUS_IO,            /* a file could not be opened, read or written */
+	RWKVC_STATUS_BAD_FORMAT,    /* a file is malformed: truncated, lying, unknown */
+	RWKVC_STATUS_BAD_GRAPH,     /* the op graph is invalid (YAML, names, cycles) */
+	RWKVC_STATUS_BAD_SHAPE,     /* shapes do not agree */
+	RWKVC_STATUS_NO_MEMORY,     /* a host or device allocation failed */
+	RWKVC_STATUS_UNSUPPORTED,   /* valid, but not something rwkvc can do (yet) */
+	RWKVC_STATUS_VULKAN,        /* a Vulkan call failed */
+	RWKVC_STATUS_DEVICE_LOST,   /* the GPU was lost; the model must be reloaded */
+	RWKVC_STATUS_NOT_FINITE,    /* a NaN or Inf appeared where numbers must be finite */
+	RWKVC_STATUS_COUNT
+};
+
+/* ------------------------------------------------------------------------ */
+/* Handles. All are opaque; each has a create/load and a destroy.            */
+
+typedef struct rwkvc_ctx rwkvc_ctx_t;             /* error messages, settings */
+typedef struct rwkvc_model rwkvc_model_t;         /* graph + weights on a backend */
+typedef struct rwkvc_session rwkvc_session_t;     /* one conversation's state */
+typedef struct rwkvc_tokenizer rwkvc_tokenizer_t; /* the RWKV World tokenizer */
+
+/* ------------------------------------------------------------------------ */
+/* Context                                                                  */
+
+/* Creates a context. Fails only when memory is short (then *out_ctx is NULL). */
+enum rwkvc_status rwkvc_ctx_create(rwkvc_ctx_t **out_ctx);
+/* Destroys a context. Models and sessions made with it must be destroyed first. */
+void rwkvc_ctx_destroy(rwkvc_ctx_t *ctx);
+/* The message of the last failure in this context ("" if none). Owned by ctx;
+ * valid until the next call that fails. */
+const char *rwkvc_errmsg(const rwkvc_ctx_t *ctx);
+/* Progress on stderr for long work (loading, quantising): 0 quiet, 1 on.
+ * Default: on when stderr is a terminal. */
+void rwkvc_ctx_set_progress(rwkvc_ctx_t *ctx, int enabled);
+
+/* ------------------------------------------------------------------------ */
+/* Models                                                                   */
+
+enum rwkvc_backend {
+	RWKVC_BACKEND_AUTO = 0, /* Vulkan when it is available, else the CPU */
+	RWKVC_BACKEND_CPU,      /* the reference interpreter (float64 accumulation) */
+	RWKVC_BACKEND_VULKAN,
+};
+
+enum rwkvc_precision {
+	RWKVC_PRECISION_F32 = 0, /* weights and activations in f32 */
+	RWKVC_PRECISION_F16,     /* weights and activations in f16; the wkv state stays f32 */
+};
+
+struct rwkvc_model_options {
+	const char *graph_path;   /* op graph YAML; NULL: the built-in RWKV-7 graph */
+	const char *weights_path; /* .safetensors (official names) or .gguf */
+	const char *plan_path;    /* a compiled plan; NULL: compile on load */
+	enum rwkvc_backend backend;
+	enum rwkvc_precision precision;
+	const char *quant;        /* NULL, "f16", "q8_0" or "q4_k": quantise on load */
+};
+
+/* Defaults: built-in graph, AUTO backend, F32, no quantisation. */
+struct rwkvc_model_options rwkvc_model_options_default(void);
+
+/* Loads a model. On success *out_model is owned by the caller (rwkvc_model_destroy).
+ * Errors: IO, BAD_FORMAT (weights file), BAD_GRAPH, BAD_SHAPE (weights do not fit
+ * the graph), NO_MEMORY, UNSUPPORTED, VULKAN. */
+enum rwkvc_status rwkvc_model_load(rwkvc_ctx_t *ctx, const struct rwkvc_model_options *opts,
+				   rwkvc_model_t **out_model);
+void rwkvc_model_destroy(rwkvc_model_t *model);
+
+struct rwkvc_model_info {
+	int n_layer, n_embd, n_head, head_size, vocab, ffn;
+	int lora_decay, lora_iclr, lora_value, lora_gate; /* ranks Dw, Da, Dv, Dg */
+	const char *backend; /* "cpu" or the Vulkan device's name; owned by the model */
+};
+void rwkvc_model_get_info(const rwkvc_model_t *model, struct rwkvc_model_info *out_info);
+
+/* ------------------------------------------------------------------------ */
+/* Sessions: the recurrent state of one sequence, and evaluation            */
+
+/* A session starts from the all-zero state. Owned by the caller. */
+enum rwkvc_status rwkvc_session_create(rwkvc_model_t *model, rwkvc_session_t **out_session);
+void rwkvc_session_destroy(rwkvc_session_t *session);
+
+enum rwkvc_eval_flags {
+	RWKVC_EVAL_LAST = 0, /* write only the last position's logits: out is [vocab] */
+	RWKVC_EVAL_ALL = 1,  /* write every position's logits: out is [n_tokens, vocab] */
+};
+
+/* Feeds n_tokens tokens (all at once, as a sequence) and advances the state.
+ * out_logits may be NULL when the logits are not needed. Errors: BAD_ARGUMENT
+ * (a token id outside [0, vocab), n_tokens == 0), NO_MEMORY, VULKAN,
+ * DEVICE_LOST. On error the state is unchanged. */
+enum rwkvc_status rwkvc_session_eval(rwkvc_session_t *session, const int32_t *tokens,
+				     size_t n_tokens, unsigned flags, float *out_logits);
+
+/* The state as float32: every state slot in graph order (for RWKV-7: att_x
+ * [L, C], wkv [L, H, N, N], ffn_x [L, C]), each row-major, concatenated. */
+size_t rwkvc_state_size(const rwkvc_session_t *session); /* in floats */
+/* Number of slots, and each slot's name, rank and shape (first dim = layers). */
+int rwkvc_state_slots(const rwkvc_session_t *session);
+void rwkvc_state_slot(const rwkvc_session_t *session, int slot, const char **out_name,
+		      int *out_rank, int64_t out_shape[4]);
+enum rwkvc_status rwkvc_state_get(rwkvc_session_t *session, float *out, size_t n_floats);
+enum rwkvc_status rwkvc_state_set(rwkvc_session_t *session, const float *in, size_t n_floats);
+enum rwkvc_status rwkvc_state_reset(rwkvc_session_t *session);
+
+/* ------------------------------------------------------------------------ */
+/* Random models (for tests and benchmarks; no download needed)             */
+
+struct rwkvc_random_model {
+	const char *preset;  /* "0.1b", "0.4b", "1.5b", "2.9b", "7.2b", or NULL */
+	int n_layer, n_embd, vocab; /* used when preset is NULL */
+	int head_size;       /* 0: 64 */
+	int ffn;             /* 0: 4 * n_embd */
+	int lora_decay, lora_iclr, lora_value, lora_gate; /* 0: the official formula */
+	uint64_t seed;
+	const char *dtype;   /* storage type: "f32" (default), "f16" or "bf16" */
+	const char *graph_path; /* NULL: the built-in graph */
+};
+
+/* Writes a safetensors file with every weight the graph uses, official names and
+ * shapes, random values at init-like scales (never zeros). Atomic: on failure
+ * nothing is left at `path`. */
+enum rwkvc_status rwkvc_random_model_write(rwkvc_ctx_t *ctx, const struct rwkvc_random_model *spec,
+					   const char *path);
+
+/* ------------------------------------------------------------------------ */
+/* Tokenizer                                                                */
+
+/* ------------------------------------------------------------------------ */
+/* Devices                                                                  */
+
+/* A short fixed name for a status ("bad format"). Never NULL. */
+const char *rwkvc_status_name(enum rwkvc_status status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * testutil.h - what the cmocka suites share: where the test data is, readers
+ * for .npy and tokens.json, error norms, random and poison fills, temp files.
+ */
+#ifndef RWKVC_TESTS_TESTUTIL_H
+#define RWKVC_TESTS_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+/* ../shared (or $RWKVC_SHARED) joined with `rel`; static buffer, valid until the next call. */
+const char *test_shared_path(const char *rel);
+/* The repository root (or $RWKVC_ROOT) joined with `rel`. */
+const char *test_root_path(const char *rel);
+/* A fresh path in a per-run temporary directory, e.g. test_tmp_path("m.safetensors"). */
+const char *test_tmp_path(const char *name);
+
+/* Loads a float32 .npy file (fails the test on error). Caller frees *out. */
+void test_load_npy_f32(const char *path, float **out, int *out_rank, int64_t out_shape[4]);
+/* Loads {"tokens": [...]} (fails the test on error). Caller frees *out. */
+void test_load_tokens_json(const char *path, int32_t **out, size_t *out_n);
+
+/* ||a - b|| / ||b|| over n floats. */
+double test_rel_err(const float *a, const float *b, size_t n);
+/* max |a - b|. */
+double test_max_abs_err(const float *a, const float *b, size_t n);
+
+/* Deterministic uniform floats in [lo, hi) (never all zero). */
+void test_fill_random(float *x, size_t n, uint64_t seed, float lo, float hi);
+/* Fills with a NaN pattern so unwritten outputs are caught. */
+void test_poison(float *x, size_t n);
+
+/* Writes `data` to a file at `path` (fails the test on error). */
+void test_write_file(const char *path, const void *data, size_t n);
+
+#endif
