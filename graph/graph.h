@@ -70,6 +70,12 @@ struct dim {
 	int64_t n;   /* the value once known (constants: always) */
 };
 
+/* An op parameter: a number, or a symbol (e.g. `group=N`) resolved by binding. */
+struct param {
+	int32_t sym; /* -1: a number */
+	double value;
+};
+
 struct shape {
 	int rank;
 	struct dim d[SHAPE_MAX_RANK];
@@ -100,8 +106,7 @@ struct op {
 	int n_in, n_out;
 	int32_t in[OP_MAX_IN];
 	int32_t out[OP_MAX_OUT];
-	struct dim param[OP_MAX_PARAMS];
-	bool has_param[OP_MAX_PARAMS];
+	double param[OP_MAX_PARAMS]; /* resolved values, in the order of ops.def */
 	int32_t layer;
 	struct srcpos pos;
 };
@@ -111,6 +116,7 @@ struct symbol {
 	const char *doc;
 	bool bound;
 	int64_t value;
+	const char *bound_by; /* what gave the value (a preset, a weight's name), for messages */
 };
 
 /* A named set of symbol values (`presets:` in the YAML). */

@@ -52,6 +52,8 @@ void weights_close(struct weight_file *w);
 const struct weight_tensor *weights_find(const struct weight_file *w, const char *name);
 /* Metadata value for `key`, or NULL. */
 const char *weights_meta(const struct weight_file *w, const char *key);
+/* Converts an F32/F16/BF16 (later: quantised) tensor to f32; `out` holds weight_numel(t) floats. */
+enum rwkvc_status weights_to_f32(struct err *e, const struct weight_tensor *t, float *out);
 /* Product of the shape. */
 int64_t weight_numel(const struct weight_tensor *t);
 

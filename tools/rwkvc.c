@@ -9,7 +9,8 @@ static const struct {
 	int (*run)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
-	{ "help", NULL, "describe the commands" },
+	{ "logits", cmd_logits, "write the logits of a token sequence to a file" },
+	{ "mkmodel", cmd_mkmodel, "make a model with random weights of a real shape" },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };

@@ -1,0 +1,185 @@
+/* api_model.c - rwkvc_model_load / destroy / info: graph + weights -> a runnable model. */
+#include <stdio.h>
+#include <string.h>
+
+#include "graph/shape_rules.h"
+#include "graph/src.h"
+#include "model.h"
+
+struct rwkvc_model_options rwkvc_model_options_default(void)
+{
+	struct rwkvc_model_options o;
+	memset(&o, 0, sizeof o);
+	o.backend = RWKVC_BACKEND_AUTO;
+	o.precision = RWKVC_PRECISION_F32;
+	return o;
+}
+
+/* The weights file as the binder sees it: names and shapes. */
+static enum rwkvc_status bind_from_file(struct err *e, struct graph_src *src, const struct weight_file *w)
+{
+	struct bind_tensor *bt = mem_calloc(e, w->n_tensors ? w->n_tensors : 1, sizeof *bt, "weight shapes");
+	if (!bt)
+		return e->status;
+	for (size_t i = 0; i < w->n_tensors; i++) {
+		bt[i].name = w->tensors[i].name;
+		bt[i].rank = w->tensors[i].rank;
+		for (int d = 0; d < w->tensors[i].rank && d < SHAPE_MAX_RANK; d++)
+			bt[i].shape[d] = w->tensors[i].shape[d];
+	}
+	enum rwkvc_status st = graph_src_bind_weights(e, src, bt, w->n_tensors, w->path);
+	mem_free(bt);
+	return st;
+}
+
+enum rwkvc_status model_check_weights(struct err *e, const struct graph *g, const struct weight_file *w)
+{
+	char where[256], s1[96], s2[128];
+	for (int32_t t = 0; t < g->n_tensors; t++) {
+		const struct tensor *tn = &g->tensors[t];
+		if (tn->kind != TENSOR_WEIGHT || !tn->used)
+			continue;
+		const struct weight_tensor *wt = weights_find(w, tn->name);
+		if (!wt)
+			return err_set(e, RWKVC_STATUS_BAD_SHAPE, "%s: missing weight '%s' (the graph uses it: %s)", w->path,
+				       tn->name, srcpos_str(tn->pos, where, sizeof where));
+		struct shape fs = { wt->rank, { { 0 } } };
+		for (int d = 0; d < wt->rank && d < SHAPE_MAX_RANK; d++)
+			fs.d[d] = (struct dim){ -1, wt->shape[d] };
+		if (wt->rank > SHAPE_MAX_RANK || !shape_same_numel_layout(g, &fs, &tn->shape))
+			return err_set(e, RWKVC_STATUS_BAD_SHAPE, "%s: weight '%s' has shape %s, the graph (%s) needs %s", w->path,
+				       tn->name, shape_str(g, &fs, s2, sizeof s2), srcpos_str(tn->pos, where, sizeof where),
+				       shape_str(g, &tn->shape, s1, sizeof s1));
+	}
+	return RWKVC_STATUS_OK;
+}
+
+/* CPU backend: every used weight as f32, pointing into the file where it already is f32. */
+static enum rwkvc_status cpu_prepare(struct err *e, struct rwkvc_model *m)
+{
+	const struct graph *g = &m->graph;
+	m->f32 = mem_calloc(e, (size_t)g->n_tensors, sizeof *m->f32, "weight table");
+	m->owned = mem_calloc(e, (size_t)g->n_tensors, sizeof *m->owned, "weight table");
+	if (!m->f32 || !m->owned)
+		return e->status;
+	for (int32_t t = 0; t < g->n_tensors; t++) {
+		const struct tensor *tn = &g->tensors[t];
+		if (tn->kind != TENSOR_WEIGHT || !tn->used)
+			continue;
+		const struct weight_tensor *wt = weights_find(&m->weights, tn->name);
+		if (wt->dtype == DTYPE_F32 && ((uintptr_t)wt->data & 3) == 0) {
+			m->f32[t] = wt->data;
+			continue;
+		}
+		m->owned[t] = mem_alloc(e, (size_t)weight_numel(wt) * sizeof(float), tn->name);
+		if (!m->owned[t])
+			return e->status;
+		TRY(weights_to_f32(e, wt, m->owned[t]));
+		m->f32[t] = m->owned[t];
+	}
+	return RWKVC_STATUS_OK;
+}
+
+static int sym_value(const struct graph *g, const char *name)
+{
+	int32_t s = graph_find_symbol(g, name);
+	return s >= 0 && g->syms[s].bound ? (int)g->syms[s].value : 0;
+}
+
+static void fill_info(struct rwkvc_model *m)
+{
+	const struct graph *g = &m->graph;
+	struct rwkvc_model_info *i = &m->info;
+	i->n_layer = g->n_layers;
+	i->n_embd = sym_value(g, "C");
+	i->n_head = sym_value(g, "H");
+	i->head_size = sym_value(g, "N");
+	i->vocab = (int)m->vocab;
+	i->ffn = sym_value(g, "F");
+	i->lora_decay = sym_value(g, "Dw");
+	i->lora_iclr = sym_value(g, "Da");
+	i->lora_value = sym_value(g, "Dv");
+	i->lora_gate = sym_value(g, "Dg");
+	i->backend = "cpu";
+}
+
+/* The vocabulary is the number of rows of the embedding table. */
+static enum rwkvc_status find_vocab(struct err *e, struct rwkvc_model *m)
+{
+	const struct graph *g = &m->graph;
+	for (int32_t i = 0; i < g->n_ops; i++) {
+		if (g->ops[i].kind == OP_EMBEDDING) {
+			const struct tensor *tab = &g->tensors[g->ops[i].in[1]];
+			m->vocab = dim_value(g, tab->shape.d[0], 0);
+		}
+	}
+	if (!g->n_outputs)
+		return err_set(e, RWKVC_STATUS_BAD_GRAPH, "%s: the graph has no outputs", g->file);
+	const struct tensor *out = &g->tensors[g->outputs[0]];
+	m->out_width = shape_numel(g, &out->shape, 1);
+	if (!m->vocab)
+		return err_set(e, RWKVC_STATUS_BAD_GRAPH, "%s: the graph has no embedding op", g->file);
+	return RWKVC_STATUS_OK;
+}
+
+static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o)
+{
+	if (!o->weights_path)
+		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "no weights file given");
+	if (o->plan_path)
+		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "plan files are not supported yet");
+	if (o->quant)
+		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "quantisation on load is not supported yet");
+	if (o->backend == RWKVC_BACKEND_VULKAN)
+		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "the Vulkan backend is not built yet; use the cpu backend");
+	struct graph_src *src;
+	TRY(graph_src_load(e, o->graph_path, &src));
+	enum rwkvc_status st = weights_open(e, o->weights_path, &m->weights);
+	if (!st)
+		st = bind_from_file(e, src, &m->weights);
+	if (!st)
+		st = graph_build(e, src, &m->graph);
+	graph_src_destroy(src);
+	TRY(st);
+	TRY(model_check_weights(e, &m->graph, &m->weights));
+	TRY(find_vocab(e, m));
+	TRY(state_layout_of(e, &m->graph, &m->state));
+	m->backend = RWKVC_BACKEND_CPU;
+	TRY(cpu_prepare(e, m));
+	fill_info(m);
+	return RWKVC_STATUS_OK;
+}
+
+enum rwkvc_status rwkvc_model_load(rwkvc_ctx_t *ctx, const struct rwkvc_model_options *opts, rwkvc_model_t **out_model)
+{
+	struct err *e = &ctx->err;
+	*out_model = NULL;
+	struct rwkvc_model *m = mem_calloc(e, 1, sizeof *m, "model");
+	if (!m)
+		return e->status;
+	m->ctx = ctx;
+	graph_init(&m->graph);
+	enum rwkvc_status st = load(e, m, opts);
+	if (st) {
+		rwkvc_model_destroy(m);
+		return st;
+	}
+	*out_model = m;
+	return RWKVC_STATUS_OK;
+}
+
+void rwkvc_model_destroy(rwkvc_model_t *m)
+{
+	if (!m)
+		return;
+	if (m->owned)
+		for (int32_t t = 0; t < m->graph.n_tensors; t++)
+			mem_free(m->owned[t]);
+	mem_free(m->owned);
+	mem_free((void *)m->f32);
+	graph_destroy(&m->graph);
+	weights_close(&m->weights);
+	mem_free(m);
+}
+
+void rwkvc_model_get_info(const rwkvc_model_t *model, struct rwkvc_model_info *out_info) { *out_info = model->info; }

@@ -1,0 +1,34 @@
+/* util.h - model/session plumbing shared by the subcommands that run a model. */
+#ifndef RWKVC_TOOLS_UTIL_H
+#define RWKVC_TOOLS_UTIL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "rwkvc.h"
+
+/* The command-line spelling of model options. */
+struct model_options_arg {
+	const char *graph, *weights, *backend, *dtype, *quant;
+};
+
+/* Fills `out` from the strings; returns -1 on success, else an exit status (usage error). */
+int util_model_options(const char *cmd, const struct model_options_arg *a, struct rwkvc_model_options *out);
+
+struct util_session {
+	rwkvc_ctx_t *ctx;
+	rwkvc_model_t *model;
+	rwkvc_session_t *session;
+	struct rwkvc_model_info info;
+};
+
+/* Context + model + session; returns -1 on success, else an exit status (message printed). */
+int util_open_session(const char *cmd, const struct rwkvc_model_options *o, struct util_session *out);
+void util_close_session(struct util_session *s);
+
+/* Writes floats as little-endian float32, atomically. false (message printed) on error. */
+bool util_write_floats(const char *cmd, const char *path, const float *x, size_t n);
+/* Prints the k largest values with their indices. */
+void util_print_top(FILE *f, const float *x, size_t n, int k);
+
+#endif
