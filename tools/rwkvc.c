@@ -10,6 +10,7 @@ static const struct {
 	const char *summary;
 } commands[] = {
 	{ "help", NULL, "describe the commands" },
+	{ "tokenize", cmd_tokenize, "text to RWKV World token ids and back" },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
