@@ -46,7 +46,8 @@ static enum rwkvc_status read_uint(struct line_reader *r, const char *name, uint
 	while (r->p < r->end && *r->p >= '0' && *r->p <= '9') {
 		v = v * 10 + (uint64_t)(*r->p++ - '0');
 		if (v > max)
-			return fail(r, "%s is larger than %llu", name, (unsigned long long)max);
+			return fail(r, "number too large for %s (at most %llu)", name,
+				    (unsigned long long)max);
 	}
 	if (r->p == start)
 		return fail(r, "expected %s, found %s", name,
