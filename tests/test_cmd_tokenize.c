@@ -22,7 +22,8 @@ static int setup(void **state)
 	const char *build = getenv("BUILD");
 	char rel[256];
 	snprintf(rel, sizeof rel, "%s/rwkvc", build && *build ? build : "build");
-	snprintf(g_rwkvc, sizeof g_rwkvc, "%s", test_root_path(rel));
+	/* $BUILD is relative to the repository root (build, build-san) unless absolute */
+	snprintf(g_rwkvc, sizeof g_rwkvc, "%s", rel[0] == '/' ? rel : test_root_path(rel));
 	snprintf(g_vocab, sizeof g_vocab, "%s",
 		 test_shared_path("data/rwkv_vocab_v20230424.txt"));
 	snprintf(g_out, sizeof g_out, "%s", test_tmp_path("cli.out"));
