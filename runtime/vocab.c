@@ -292,24 +292,24 @@ enum rwkvc_status vocab_parse(struct err *e, const char *what, const char *text,
 	if (!v.bytes)
 		return e->status;
 	TRY_GOTO(st, read_lines(e, what, text, size, v.bytes, &entries, &n_entries, &max_id),
-		 fail);
+		 undo);
 	if (n_entries == 0) {
 		st = err_set(e, RWKVC_STATUS_BAD_FORMAT, "%s: no tokens in the file", what);
-		goto fail;
+		goto undo;
 	}
 	v.size = max_id + 1;
 	v.offset = mem_calloc(e, (size_t)v.size, sizeof *v.offset, "vocabulary offsets");
 	v.len = v.offset ? mem_calloc(e, (size_t)v.size, sizeof *v.len, "vocabulary lengths") : NULL;
 	if (!v.len) {
 		st = e->status;
-		goto fail;
+		goto undo;
 	}
-	TRY_GOTO(st, index_entries(e, what, entries, n_entries, &v), fail);
-	TRY_GOTO(st, keep_used_bytes(e, &v, entries, n_entries), fail);
+	TRY_GOTO(st, index_entries(e, what, entries, n_entries, &v), undo);
+	TRY_GOTO(st, keep_used_bytes(e, &v, entries, n_entries), undo);
 	mem_free(entries);
 	*out = v;
 	return RWKVC_STATUS_OK;
-fail:
+undo:
 	mem_free(entries);
 	vocab_free(&v);
 	return st;

@@ -140,38 +140,44 @@ static void test_stdin_binary_round_trip(void **state)
 static void test_errors_and_exit_statuses(void **state)
 {
 	(void)state;
-	char args[8192];
-	snprintf(args, sizeof args, "--vocab '%s' --decode 33155,65530", g_vocab);
-	assert_int_equal(run(args), 1);
-	assert_stderr("rwkvc tokenize: tokenizer decode: token id 65530 (at position 1) is out of "
-		      "range: the vocabulary has ids 0 to 65529");
-	assert_stdout("", 0);
-	snprintf(args, sizeof args, "--vocab '%s' --decode 1,x", g_vocab);
-	assert_int_equal(run(args), 2);
-	assert_stderr("--decode: '1,x' is not a comma-separated list of integers");
-	snprintf(args, sizeof args, "--vocab '%s' --decode ''", g_vocab);
-	assert_int_equal(run(args), 2);
-	assert_stderr("rwkvc tokenize: --decode: the id list is empty");
-	snprintf(args, sizeof args, "--vocab '%s' --decode 1, ", g_vocab);
-	assert_int_equal(run(args), 2);
-	assert_stderr("trailing comma");
-	snprintf(args, sizeof args, "--vocab '%s' --text a --decode 1", g_vocab);
-	assert_int_equal(run(args), 2);
-	assert_stderr("give exactly one of --text and --decode");
-	assert_int_equal(run("--vocab /nonexistent/vocab.txt --text a"), 1);
-	assert_stderr("rwkvc tokenize: /nonexistent/vocab.txt: cannot open");
+	static const struct {
+		int with_vocab; /* put --vocab <the official file> first */
+		const char *args;
+		int exit_status;
+		const char *stderr_part;
+	} cases[] = {
+		{ 1, "--decode 33155,65530", 1, "rwkvc tokenize: tokenizer decode: token id 65530 "
+		  "(at position 1) is out of range: the vocabulary has ids 0 to 65529" },
+		{ 1, "--decode 1,x", 2, "--decode: '1,x' is not a comma-separated list of integers" },
+		{ 1, "--decode ''", 2, "rwkvc tokenize: --decode: the id list is empty" },
+		{ 1, "--decode 1,", 2, "trailing comma" },
+		{ 1, "--text a --decode 1", 2, "give exactly one of --text and --decode" },
+		{ 1, "", 2, "give exactly one of --text and --decode" },
+		{ 1, "--text a --bogus", 2, "unknown option '--bogus'" },
+		{ 0, "--vocab /nonexistent/vocab.txt --text a", 1,
+		  "rwkvc tokenize: /nonexistent/vocab.txt: cannot open" },
+		{ 0, "--text a", 2, "no vocabulary: pass --vocab FILE" },
+	};
 	unsetenv("RWKVC_VOCAB");
-	assert_int_equal(run("--text a"), 2);
-	assert_stderr("no vocabulary: pass --vocab FILE");
+	char args[8192];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(args, sizeof args, "%s%s%s %s", cases[i].with_vocab ? "--vocab '" : "",
+			 cases[i].with_vocab ? g_vocab : "", cases[i].with_vocab ? "'" : "",
+			 cases[i].args);
+		assert_int_equal(run(args), cases[i].exit_status);
+		assert_stderr(cases[i].stderr_part);
+		assert_stdout("", 0);
+	}
+
 	const char *bad = test_tmp_path("bad_vocab.txt");
-	char bad_path[4096];
+	char bad_path[4096], want[8192];
 	snprintf(bad_path, sizeof bad_path, "%s", bad);
 	test_write_file(bad_path, "1 'a' 1\n2 'bc' 3\n", 17);
 	snprintf(args, sizeof args, "--vocab '%s' --text a", bad_path);
 	assert_int_equal(run(args), 1);
-	char want[8192];
 	snprintf(want, sizeof want, "%s:2: the line says 3 bytes but the literal has 2", bad_path);
 	assert_stderr(want);
+
 	assert_int_equal(run("--help"), 0);
 	assert_file_contains(g_out, "usage: rwkvc tokenize");
 }
