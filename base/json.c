@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 enum { JSON_MAX_DEPTH = 64 };
 
 struct json_parser {
@@ -52,30 +54,6 @@ static int hex4(const char *s, uint32_t *out)
 	}
 	*out = v;
 	return 1;
-}
-
-static size_t put_utf8(char *d, uint32_t cp)
-{
-	if (cp < 0x80) {
-		d[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		d[0] = (char)(0xc0 | (cp >> 6));
-		d[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		d[0] = (char)(0xe0 | (cp >> 12));
-		d[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		d[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	d[0] = (char)(0xf0 | (cp >> 18));
-	d[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	d[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	d[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
 }
 
 /* Parses a string starting at the opening quote; decoded text goes to the arena. */
@@ -131,7 +109,7 @@ static enum rwkvc_status parse_string(struct json_parser *p, char **out, size_t 
 			} else if (cp >= 0xdc00 && cp < 0xe000) {
 				return fail(p, "unpaired surrogate in \\u escape");
 			}
-			n += put_utf8(d + n, cp);
+			n += utf8_encode(cp, d + n);
 			break;
 		}
 		default:

@@ -160,6 +160,90 @@ enum rwkvc_status rwkvc_random_model_write(rwkvc_ctx_t *ctx, const struct rwkvc_
 /* ------------------------------------------------------------------------ */
 /* Tokenizer                                                                */
 
+/* The RWKV World tokenizer (vocabulary rwkv_vocab_v20230424.txt, 65530 ids).
+ * Encoding is greedy longest match over the text's bytes, exactly as the
+ * official tokenizer does: no normalisation, no special tokens, and never id 0
+ * (<|endoftext|>, which stands for no bytes). Text is bytes: any byte string,
+ * valid UTF-8 or not and NULs included, encodes, and decodes back unchanged.
+ * A tokenizer is read-only after loading and may be shared between threads,
+ * except that failures write their message into the context it was loaded
+ * with (rwkvc_errmsg), which is one per context. */
+
+/* Loads the vocabulary file at vocab_path and builds the matcher (a few MB of
+ * tables for the official file). The tokenizer keeps `ctx` for its error
+ * messages: ctx must outlive it. On success *out_tok is owned by the caller
+ * (rwkvc_tokenizer_destroy); on failure it is NULL.
+ * Errors: IO (cannot read the file), BAD_FORMAT (a malformed line, a literal
+ * whose bytes differ from the stated length, a repeated id; the message says
+ * "path:line: ..."), NO_MEMORY, UNSUPPORTED (absurdly large vocabulary). */
+enum rwkvc_status rwkvc_tokenizer_load(rwkvc_ctx_t *ctx, const char *vocab_path,
+				       rwkvc_tokenizer_t **out_tok);
+/* Frees a tokenizer; NULL is ignored. Its streams must be destroyed first. */
+void rwkvc_tokenizer_destroy(rwkvc_tokenizer_t *tok);
+
+/* One more than the largest id: ids run over [0, vocab_size). 65530 for the
+ * official file, whose models have 65536 logits; ids past the vocabulary are
+ * rejected by decoding. */
+int32_t rwkvc_tokenizer_vocab_size(const rwkvc_tokenizer_t *tok);
+
+/* Encodes text[0..len) (any bytes) into ids. Every id covers at least one
+ * byte, so `len` ids always suffice. text may be NULL when len is 0.
+ * - out_ids == NULL (cap ignored): only counts; *out_n is the number of ids.
+ * - otherwise: writes up to `cap` ids; *out_n is the full number. When it
+ *   exceeds cap, out_ids holds the first cap ids and BAD_ARGUMENT is returned.
+ * Errors: BAD_ARGUMENT (cap too small; text NULL with len > 0), UNSUPPORTED (a
+ * byte that no token starts with: impossible with the official vocabulary). */
+enum rwkvc_status rwkvc_tokenizer_encode(rwkvc_tokenizer_t *tok, const char *text, size_t len,
+					 int32_t *out_ids, size_t cap, size_t *out_n);
+
+/* Decodes ids[0..n) into their bytes, concatenated; id 0 (<|endoftext|>)
+ * decodes to nothing. The bytes need not be UTF-8 (a multi-byte character can
+ * be split between ids); see the stream below for text shown as it arrives.
+ * - out == NULL (cap ignored): checks the ids; *out_len is the byte count.
+ * - otherwise: writes the bytes when they fit in `cap`, plus a NUL after them
+ *   when there is room for it (not counted; the bytes may hold NULs too).
+ * Nothing is written unless every id is valid and everything fits.
+ * Errors: BAD_ARGUMENT (an id outside [0, vocab_size) or without a token,
+ * message naming the id and its position; cap too small, *out_len = needed). */
+enum rwkvc_status rwkvc_tokenizer_decode(rwkvc_tokenizer_t *tok, const int32_t *ids, size_t n,
+					 char *out, size_t cap, size_t *out_len);
+
+/* The bytes of one id, without copying: *out_bytes points into the tokenizer
+ * (valid until it is destroyed, not NUL-terminated); id 0 gives 0 bytes.
+ * Errors: BAD_ARGUMENT (id out of range or without a token). */
+enum rwkvc_status rwkvc_tokenizer_token_bytes(rwkvc_tokenizer_t *tok, int32_t id,
+					      const char **out_bytes, size_t *out_len);
+
+/* A streaming decoder, for printing text as a model generates it: fed one id
+ * at a time, it returns only whole UTF-8 characters and holds back the start
+ * of a character whose remaining bytes are still to come (at most 3 bytes),
+ * until a later id completes it. Bytes that can never become valid UTF-8 (a
+ * stray continuation byte, an 0xFF) are passed on at once, unchanged: the
+ * stream never alters bytes, it only delays them. So everything it returns,
+ * flush included, is exactly rwkvc_tokenizer_decode of the same ids. */
+typedef struct rwkvc_tokenizer_stream rwkvc_tokenizer_stream_t;
+
+/* Creates a stream over `tok` (which must outlive it). Owned by the caller
+ * (rwkvc_tokenizer_stream_destroy). Errors: NO_MEMORY (*out_stream is NULL). */
+enum rwkvc_status rwkvc_tokenizer_stream_create(rwkvc_tokenizer_t *tok,
+						rwkvc_tokenizer_stream_t **out_stream);
+/* Frees a stream; NULL is ignored. Held-back bytes are dropped. */
+void rwkvc_tokenizer_stream_destroy(rwkvc_tokenizer_stream_t *stream);
+
+/* Feeds one id. *out_text / *out_len receive the bytes now complete (often
+ * none; never an unfinished character at the end). *out_text is owned by the
+ * stream, NUL-terminated, and valid until the next call on the stream.
+ * Errors: BAD_ARGUMENT (id out of range or without a token; the stream is
+ * unchanged, *out_len is 0). */
+enum rwkvc_status rwkvc_tokenizer_stream_push(rwkvc_tokenizer_stream_t *stream, int32_t id,
+					      const char **out_text, size_t *out_len);
+
+/* Ends the text: returns the held-back bytes (0 to 3, an unfinished
+ * character) unchanged, not replaced by U+FFFD, and empties the stream for a
+ * new text. *out_text as for push. Cannot fail. */
+void rwkvc_tokenizer_stream_flush(rwkvc_tokenizer_stream_t *stream, const char **out_text,
+				  size_t *out_len);
+
 /* ------------------------------------------------------------------------ */
 /* Devices                                                                  */
 

@@ -61,5 +61,6 @@ bool cli_parse_int_list(const char *cmd, const char *what, const char *s, int32_
 /* The subcommands. */
 int cmd_logits(int argc, char **argv);
 int cmd_mkmodel(int argc, char **argv);
+int cmd_tokenize(int argc, char **argv);
 
 #endif
