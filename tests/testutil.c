@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/file.h"
@@ -143,4 +144,48 @@ void test_write_file(const char *path, const void *data, size_t n)
 	if (!f || (n && fwrite(data, 1, n, f) != n))
 		fail_msg("cannot write %s", path);
 	fclose(f);
+}
+
+const char *test_rwkvc_path(void)
+{
+	static char path[4096];
+	const char *build = getenv("BUILD");
+	char rel[256];
+	snprintf(rel, sizeof rel, "%s/rwkvc", build && *build ? build : "build");
+	snprintf(path, sizeof path, "%s", rel[0] == '/' ? rel : test_root_path(rel));
+	return path;
+}
+
+static char *slurp(const char *path, size_t *out_len)
+{
+	struct err e = { 0 };
+	char *data;
+	size_t n;
+	if (file_read_all(&e, path, &data, &n))
+		fail_msg("%s", e.msg);
+	char *copy = malloc(n + 1);
+	memcpy(copy, data, n + 1);
+	mem_free(data);
+	if (out_len)
+		*out_len = n;
+	return copy;
+}
+
+int test_run_rwkvc(const char *args, char **out_stdout, size_t *out_len, char **out_stderr)
+{
+	char out[1024], err[1024];
+	snprintf(out, sizeof out, "%s", test_tmp_path("run.stdout"));
+	snprintf(err, sizeof err, "%s", test_tmp_path("run.stderr"));
+	size_t cap = strlen(args) + 3 * 1024 + 64;
+	char *cmd = malloc(cap);
+	snprintf(cmd, cap, "'%s' %s >'%s' 2>'%s'", test_rwkvc_path(), args, out, err);
+	int r = system(cmd);
+	if (r == -1 || !WIFEXITED(r))
+		fail_msg("could not run: %s", cmd);
+	free(cmd);
+	if (out_stdout)
+		*out_stdout = slurp(out, out_len);
+	if (out_stderr)
+		*out_stderr = slurp(err, NULL);
+	return WEXITSTATUS(r);
 }

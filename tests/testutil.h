@@ -34,6 +34,16 @@ void test_fill_random(float *x, size_t n, uint64_t seed, float lo, float hi);
 /* Fills with a NaN pattern so unwritten outputs are caught. */
 void test_poison(float *x, size_t n);
 
+/*
+ * Runs the built command, `$BUILD/rwkvc <args>` (BUILD relative to the repository
+ * root unless absolute; default build), through the shell, so args may redirect
+ * stdin. Captures stdout and stderr into NUL-terminated heap strings (free them)
+ * and returns the exit status.
+ */
+int test_run_rwkvc(const char *args, char **out_stdout, size_t *out_len, char **out_stderr);
+/* The path of the built command. */
+const char *test_rwkvc_path(void);
+
 /* Writes `data` to a file at `path` (fails the test on error). */
 void test_write_file(const char *path, const void *data, size_t n);
 

@@ -11,7 +11,7 @@ int cmd_logits(int argc, char **argv)
 {
 	const char *weights = NULL, *tokens_arg = NULL, *out_path = NULL, *backend = "auto", *dtype = "f32";
 	const char *graph = NULL;
-	bool last = false;
+	bool last = false, verbose = false;
 	struct cli_option opts[] = {
 		{ "weights", 'w', CLI_STRING, &weights, "FILE", "model weights (.safetensors or .gguf)" },
 		{ "tokens", 't', CLI_STRING, &tokens_arg, "IDS", "token ids, comma-separated: 0,510,3" },
@@ -21,6 +21,7 @@ int cmd_logits(int argc, char **argv)
 		{ "backend", 'b', CLI_STRING, &backend, "NAME", "cpu, vulkan or auto (default auto)" },
 		{ "dtype", 0, CLI_STRING, &dtype, "TYPE", "f32 or f16 weights and activations (vulkan; default f32)" },
 		{ "graph", 'g', CLI_STRING, &graph, "FILE", "op graph YAML (default: the built-in RWKV-7 graph)" },
+		{ "verbose", 'v', CLI_FLAG, &verbose, NULL, "print the model's shape and the time taken (stderr)" },
 	};
 	struct cli_command cmd = { "logits", "rwkvc logits --weights M --tokens 1,2,3 [--out FILE] [options]",
 				   "Runs the tokens through the model, as one sequence from the zero state, and writes\n"
@@ -51,17 +52,25 @@ int cmd_logits(int argc, char **argv)
 		return r;
 	}
 	size_t vocab = (size_t)us.info.vocab, rows = last ? 1 : n;
+	if (verbose)
+		util_print_model(stderr, &us.info);
 	float *logits = malloc(rows * vocab * sizeof *logits);
 	r = CLI_EXIT_FAIL;
+	double t0 = util_now();
 	if (!logits) {
 		cli_fail(cmd.name, "out of memory for %zu x %zu logits", rows, vocab);
 	} else if (rwkvc_session_eval(us.session, tokens, n, last ? RWKVC_EVAL_LAST : RWKVC_EVAL_ALL, logits)) {
 		cli_fail(cmd.name, "%s", rwkvc_errmsg(us.ctx));
-	} else if (out_path) {
-		r = util_write_floats(cmd.name, out_path, logits, rows * vocab) ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 	} else {
-		util_print_top(stdout, logits + (rows - 1) * vocab, vocab, 5);
-		r = CLI_EXIT_OK;
+		if (verbose)
+			util_print_rate(stderr, "evaluated", n, util_now() - t0);
+		if (out_path) {
+			r = util_write_floats(cmd.name, out_path, logits, rows * vocab) ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+		} else {
+			printf("top logits after the last token:\n");
+			util_print_top(stdout, logits + (rows - 1) * vocab, vocab, 5);
+			r = CLI_EXIT_OK;
+		}
 	}
 	free(logits);
 	free(tokens);

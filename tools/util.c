@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -95,4 +96,24 @@ void util_print_top(FILE *f, const float *x, size_t n, int k)
 	}
 	for (int j = 0; j < have; j++)
 		fprintf(f, "  token %6zu  logit %9.4f\n", best[j], x[best[j]]);
+}
+
+double util_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void util_print_rate(FILE *f, const char *what, size_t tokens, double seconds)
+{
+	fprintf(f, "%s %zu token%s in %.1f ms (%.1f tok/s)\n", what, tokens, tokens == 1 ? "" : "s", seconds * 1e3,
+		seconds > 0 ? (double)tokens / seconds : 0.0);
+}
+
+void util_print_model(FILE *f, const struct rwkvc_model_info *i)
+{
+	fprintf(f, "model: %d layers x %d, %d heads of %d, vocab %d, ffn %d, LoRA ranks %d/%d/%d/%d (backend: %s)\n",
+		i->n_layer, i->n_embd, i->n_head, i->head_size, i->vocab, i->ffn, i->lora_decay, i->lora_iclr,
+		i->lora_value, i->lora_gate, i->backend);
 }

@@ -1,0 +1,150 @@
+/*
+ * kernel.h - what codegen emits a compute kernel from, and how it is launched.
+ *
+ * A kernel_desc is plain data: a kernel kind plus everything that specialises
+ * it (sizes, dtypes, an elementwise expression, an epilogue). codegen_emit
+ * turns it into GLSL for one target device; the executor compiles that
+ * (through the SPIR-V cache), binds the buffers in the order below, pushes
+ * the launch constants and dispatches kernel_grid() workgroups.
+ *
+ * Conventions every kernel keeps:
+ *   - Bindings: set 0, bindings 0..n-1 = the kernel's inputs in op order, then
+ *     its outputs (kernel_bindings() gives n and each binding's role). Each is
+ *     bound as an exact range, so a shader indexes from 0.
+ *   - Activations are rows [T, width], row-major, stored as `act` (f32 or f16);
+ *     arithmetic is f32. The wkv7 state is f32 whatever `act` is.
+ *   - Push constants: struct kernel_push below (T = tokens in this call; row0,
+ *     rows = the weight rows this dispatch covers, for weights split across
+ *     bindings).
+ *   - Every kernel works for any T >= 1 up to the T_max it was sized for, and
+ *     for widths that are not multiples of the workgroup size.
+ */
+#ifndef RWKVC_CODEGEN_KERNEL_H
+#define RWKVC_CODEGEN_KERNEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "graph/graph.h"
+
+enum kernel_kind {
+	KERNEL_EMBEDDING,   /* tokens i32 [T], table W [rows, width] -> [T, width] (rows row0.. of the table) */
+	KERNEL_LAYER_NORM,  /* x, w[width], b[width] -> y */
+	KERNEL_GROUP_NORM,  /* x, w, b -> y, normalised over groups of `group` channels */
+	KERNEL_L2_NORM,     /* x -> y, groups of `group` divided by max(norm, eps) */
+	KERNEL_MATVEC,      /* x [T, k], W [m, k] -> y [T, m] (+ epilogue); y = W x per row */
+	KERNEL_ELEMENTWISE, /* up to 4 inputs -> 1 output, an ew_program */
+	KERNEL_TOKEN_SHIFT, /* x [T, width], prev [width] -> row 0 = prev, row t = x[t-1] */
+	KERNEL_LAST_ROW,    /* x [T, width] -> [width] = x[T-1] */
+	KERNEL_WKV7,        /* r, w, k, v, kk, a [T, width], S [H, N, N] f32 -> y [T, width], S' f32 */
+	KERNEL_RK_BONUS,    /* r, k, v [T, width], r_k [width] -> per head (sum r*k*r_k) * v */
+	KERNEL_COUNT
+};
+
+const char *kernel_kind_name(enum kernel_kind k);
+
+/* ---- elementwise expressions ---- */
+
+enum { EW_MAX_IN = 4, EW_MAX_CODE = 12, EW_MAX_IMM = 4 };
+
+/* How an elementwise input is indexed for output element i = t * width + c. */
+enum ew_bcast {
+	EW_FULL, /* [T, width]: in[i] */
+	EW_ROW,  /* one row of `width` (a weight): in[c] */
+	EW_ONE,  /* one element: in[0] */
+};
+
+/* An operand: an input (0..n_in-1), an earlier instruction's result, or an immediate. */
+enum ew_operand_kind { EW_OPERAND_INPUT, EW_OPERAND_RESULT, EW_OPERAND_IMM };
+
+struct ew_operand {
+	enum ew_operand_kind kind;
+	int index;
+};
+
+/* One step: op is an elementwise op kind (OP_ADD, OP_LERP, OP_DECAY, ...). */
+struct ew_instr {
+	enum op_kind op;
+	struct ew_operand arg[3];
+};
+
+/* result = the last instruction. */
+struct ew_program {
+	int n_in;
+	enum ew_bcast bcast[EW_MAX_IN];
+	int n_imm;
+	double imm[EW_MAX_IMM];
+	int n_code;
+	struct ew_instr code[EW_MAX_CODE];
+};
+
+/* ---- the description ---- */
+
+/* What a matvec does to each result before storing it. */
+enum kernel_epilogue {
+	EPILOGUE_NONE,
+	EPILOGUE_TANH,
+	EPILOGUE_SIGMOID,
+	EPILOGUE_RELU_SQ,
+};
+
+struct kernel_desc {
+	enum kernel_kind kind;
+	enum dtype act;    /* DTYPE_F32 or DTYPE_F16: how activations are stored */
+	enum dtype weight; /* matvec and embedding: DTYPE_F32, F16 (later Q8_0, Q4_K, Q6_K) */
+	int64_t width;     /* elements per activation row (C); matvec: unused */
+	int64_t k, m;      /* matvec: input width, output rows of W in this binding */
+	int64_t group;     /* group norm, l2 norm: group size; wkv7, rk_bonus: head size N */
+	double eps;        /* norms */
+	int64_t t_max;     /* the largest T the kernel is launched with */
+	enum kernel_epilogue epilogue; /* matvec */
+	bool residual;     /* matvec: adds an extra input [T, m] (bound after W) to the result */
+	struct ew_program ew; /* elementwise */
+};
+
+/* ---- the target device ---- */
+
+struct codegen_target {
+	uint32_t subgroup_size;    /* the size kernels may assume; 0: they assume nothing */
+	bool subgroup_arithmetic;  /* subgroupAdd & co. in compute shaders */
+	bool f16_storage;          /* 16-bit storage buffers (needed for act or weight f16) */
+	bool f16_math;             /* float16 arithmetic */
+	bool int8_storage;         /* 8-bit storage (quantised weights) */
+	uint32_t max_shared_bytes;
+	uint32_t max_workgroup_invocations;
+};
+
+/* ---- launching ---- */
+
+/* The push-constant block every kernel declares (16 bytes). A matvec or
+ * embedding whose weight is larger than one binding may hold is dispatched
+ * once per chunk of rows: the weight binding then starts at row `row0` and
+ * holds `rows` rows; outputs are still indexed by the full row number. */
+struct kernel_push {
+	uint32_t T;    /* rows (tokens) in this call */
+	uint32_t row0; /* first weight row of this dispatch (0 when not split) */
+	uint32_t rows; /* weight rows in this dispatch (m or the table height when not split) */
+	uint32_t pad;
+};
+
+enum kernel_role { ROLE_INPUT, ROLE_OUTPUT };
+
+enum { KERNEL_MAX_BINDINGS = 12 };
+
+/* Number of bindings, and each one's role, for a description. */
+int kernel_bindings(const struct kernel_desc *k, enum kernel_role out_roles[KERNEL_MAX_BINDINGS]);
+
+/*
+ * The GLSL source for `k` on `target` (a heap string: mem_free). `name` goes
+ * into a comment at the top. Errors: UNSUPPORTED (a dtype the target cannot
+ * store, a size the kernel cannot handle), NO_MEMORY.
+ */
+enum rwkvc_status codegen_emit(struct err *e, const struct kernel_desc *k, const struct codegen_target *target,
+			       const char *name, char **out_glsl);
+
+/* Workgroups to dispatch for T tokens and `rows` weight rows (see kernel_push). */
+void kernel_grid(const struct kernel_desc *k, const struct codegen_target *target, int64_t T, uint32_t rows,
+		 uint32_t out_groups[3]);
+
+#endif

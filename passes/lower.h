@@ -1,0 +1,29 @@
+/* lower.h - the passes that turn a graph into a runnable plan. */
+#ifndef RWKVC_PASSES_LOWER_H
+#define RWKVC_PASSES_LOWER_H
+
+#include "plan.h"
+
+struct lower_options {
+	int64_t t_max;      /* largest T per call (the prefill chunk) */
+	enum dtype act;     /* activation storage */
+	enum dtype weight;  /* weight storage */
+};
+
+/* graph -> plan, one kernel per op, tensors classified but not yet placed. */
+enum rwkvc_status plan_lower(struct err *e, const struct graph *g, const struct lower_options *o, struct plan *out);
+
+/* Places every tensor: weights one after another, activations in the arena
+ * (each its own region for now), state slots in the flat state layout.
+ * `align` is the offset alignment bindings need. */
+enum rwkvc_status plan_memplan(struct err *e, struct plan *p, uint64_t align);
+
+/* Sets barrier_before on every kernel that reads or overwrites bytes an
+ * earlier kernel wrote (or reads) since the last barrier. Returns the count
+ * through out_barriers (may be NULL). Needs placed tensors. */
+enum rwkvc_status plan_schedule(struct err *e, struct plan *p, int32_t *out_barriers);
+
+/* Bytes one element row of tensor t takes in its storage type, and its total bytes at T. */
+uint64_t plan_tensor_bytes(const struct plan *p, int32_t t, int64_t T);
+
+#endif
