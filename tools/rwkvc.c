@@ -10,6 +10,7 @@ static const struct {
 	const char *summary;
 } commands[] = {
 	{ "help", NULL, "describe the commands" },
+	{ "info", cmd_info, "list the Vulkan devices and the features rwkvc uses" },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
