@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
+#include <dlfcn.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,4 +144,11 @@ void test_write_file(const char *path, const void *data, size_t n)
 	if (!f || (n && fwrite(data, 1, n, f) != n))
 		fail_msg("cannot write %s", path);
 	fclose(f);
+}
+
+void test_pin_vulkan_layer(void)
+{
+	/* RTLD_NODELETE: the loader's dlclose then leaves it in place. The handle
+	 * is deliberately never closed. */
+	(void)dlopen("libVkLayer_khronos_validation.so", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
 }
