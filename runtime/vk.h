@@ -89,6 +89,7 @@ struct vk_instance {
 	bool validation;      /* the Khronos layer with synchronization validation is on */
 	VkDebugUtilsMessengerEXT messenger;
 	PFN_vkDestroyDebugUtilsMessengerEXT destroy_messenger;
+	PFN_vkSetDebugUtilsObjectNameEXT set_object_name; /* with validation only */
 	struct vk_message_log log;
 };
 
@@ -103,6 +104,7 @@ void vk_instance_destroy(struct vk_instance *inst);
 /* What rwkvc needs to know about a physical device. */
 struct vk_caps {
 	VkPhysicalDeviceProperties props; /* name, type, apiVersion, limits */
+	uint32_t api_version; /* usable version: min(device, instance) */
 	char driver_name[VK_MAX_DRIVER_NAME_SIZE];
 	char driver_info[VK_MAX_DRIVER_INFO_SIZE];
 	VkDriverId driver_id;
@@ -146,7 +148,7 @@ enum rwkvc_status vk_caps_query(struct err *e, struct vk_instance *inst, VkPhysi
 const char *vk_device_type_name(VkPhysicalDeviceType t);
 
 /* Picks one of `n` devices: `requested` >= 0 names it (an error when out of
- * range or unusable), -1 takes the best type (discrete, integrated, virtual,
+ * range or unusable), VK_DEVICE_INDEX_AUTO takes the best type (discrete, integrated, virtual,
  * CPU; first of equals). Writes the index and a one-line reason ("device 0
  * 'llvmpipe ...' (CPU): the only usable device of 1"). Errors: BAD_ARGUMENT,
  * UNSUPPORTED (nothing usable). */
@@ -156,9 +158,13 @@ enum rwkvc_status vk_pick_device(struct err *e, const struct vk_caps *caps, uint
 /* ------------------------------------------------------------------------ */
 /* Device (vk_device.c)                                                      */
 
+enum { VK_DEVICE_INDEX_AUTO = -1, VK_DEVICE_INDEX_INVALID = -2 };
+
 struct vk_device_options {
 	int validate;         /* 1 on, 0 off; vk_device_options_default reads RWKVC_VALIDATE */
-	int index;            /* device to use, -1: best; default reads RWKVC_DEVICE */
+	int index;            /* device to use, VK_DEVICE_INDEX_AUTO: the best; the default
+				 reads RWKVC_DEVICE (VK_DEVICE_INDEX_INVALID when it is not a
+				 number, so that creation fails and says so) */
 	size_t staging_bytes; /* staging ring for uploads/downloads; 0: 64 MiB */
 	bool verbose;         /* say which device was chosen, echo validation messages */
 };
@@ -423,6 +429,9 @@ enum rwkvc_status vk_queue_submit(struct err *e, struct vk_device *d, VkCommandB
  * Errors: DEVICE_LOST, VULKAN (including a timeout of 120 s). */
 enum rwkvc_status vk_fence_wait(struct err *e, struct vk_device *d, VkFence fence,
 				uint64_t expected_end_ns, const char *what);
+/* Names a Vulkan object for validation messages ("VkBuffer 0x..[activations]");
+ * a no-op without validation. */
+void vk_debug_name(struct vk_device *d, VkObjectType type, uint64_t handle, const char *name);
 /* An unsignalled fence. */
 enum rwkvc_status vk_fence_create(struct err *e, struct vk_device *d, const char *what,
 				  VkFence *out_fence);

@@ -91,7 +91,7 @@ static void query_memory(VkPhysicalDevice pd, struct vk_caps *c)
 /* Properties and features of a Vulkan >= 1.2 device through the *2 queries. */
 static void query_v12(VkPhysicalDevice pd, const struct ext_flags *x, struct vk_caps *c)
 {
-	bool v13 = c->props.apiVersion >= VK_API_VERSION_1_3;
+	bool v13 = c->api_version >= VK_API_VERSION_1_3;
 	VkPhysicalDeviceSubgroupSizeControlPropertiesEXT sgsc_p = {
 		.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_PROPERTIES_EXT
 	};
@@ -175,10 +175,12 @@ static void query_v12(VkPhysicalDevice pd, const struct ext_flags *x, struct vk_
 enum rwkvc_status vk_caps_query(struct err *e, struct vk_instance *inst, VkPhysicalDevice pd,
 				struct vk_caps *out_caps)
 {
-	(void)inst;
 	struct vk_caps *c = out_caps;
 	memset(c, 0, sizeof *c);
 	vkGetPhysicalDeviceProperties(pd, &c->props);
+	/* a 1.3 device under a 1.2 instance may only be used as 1.2 */
+	c->api_version = c->props.apiVersion < inst->api_version ? c->props.apiVersion
+								 : inst->api_version;
 	struct ext_flags x;
 	TRY(query_extensions(e, pd, &x));
 	TRY(query_queue(e, pd, c));
@@ -215,6 +217,10 @@ enum rwkvc_status vk_pick_device(struct err *e, const struct vk_caps *caps, uint
 				 int requested, int *out_index, char *out_why, size_t why_cap)
 {
 	*out_index = -1;
+	if (requested == VK_DEVICE_INDEX_INVALID || requested < VK_DEVICE_INDEX_AUTO)
+		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT,
+			       "RWKVC_DEVICE must be a device number, 0..%d (see 'rwkvc info')",
+			       (int)n - 1);
 	if (requested >= 0) {
 		if ((uint32_t)requested >= n)
 			return err_set(e, RWKVC_STATUS_BAD_ARGUMENT,

@@ -16,13 +16,14 @@ static bool env_flag(const char *name)
 
 struct vk_device_options vk_device_options_default(void)
 {
-	struct vk_device_options o = { .validate = env_flag("RWKVC_VALIDATE"), .index = -1 };
+	struct vk_device_options o = { .validate = env_flag("RWKVC_VALIDATE"),
+				       .index = VK_DEVICE_INDEX_AUTO };
 	const char *dev = getenv("RWKVC_DEVICE");
 	if (dev && *dev) {
 		char *end;
 		long v = strtol(dev, &end, 10);
-		/* garbage becomes an out-of-range index, so vk_pick_device says what is wrong */
-		o.index = (*end || v < 0 || v > 1000000) ? 1000000 : (int)v;
+		/* garbage becomes an invalid index, so vk_pick_device says what is wrong */
+		o.index = (*end || v < 0 || v > 1000000) ? VK_DEVICE_INDEX_INVALID : (int)v;
 	}
 	return o;
 }
@@ -80,7 +81,7 @@ static void build_features(struct vk_device *d, struct enabled_features *f)
 	f->f12.shaderFloat16 = c->float16;
 	f->f12.shaderInt8 = c->int8;
 	f->f12.storageBuffer8BitAccess = c->storage_8bit;
-	if (c->props.apiVersion >= VK_API_VERSION_1_3) {
+	if (c->api_version >= VK_API_VERSION_1_3) {
 		f->f13.subgroupSizeControl = c->subgroup_size_control;
 		f->f13.computeFullSubgroups = c->compute_full_subgroups;
 		*tail = &f->f13;

@@ -66,6 +66,8 @@ static enum rwkvc_status create_messenger(struct err *e, struct vk_instance *ins
 		vkGetInstanceProcAddr(inst->instance, "vkCreateDebugUtilsMessengerEXT");
 	inst->destroy_messenger = (PFN_vkDestroyDebugUtilsMessengerEXT)vkGetInstanceProcAddr(
 		inst->instance, "vkDestroyDebugUtilsMessengerEXT");
+	inst->set_object_name = (PFN_vkSetDebugUtilsObjectNameEXT)vkGetInstanceProcAddr(
+		inst->instance, "vkSetDebugUtilsObjectNameEXT");
 	if (!create || !inst->destroy_messenger)
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED,
 			       "the validation layer offers no VK_EXT_debug_utils messenger");
@@ -182,4 +184,15 @@ enum rwkvc_status vk_physical_devices(struct err *e, struct vk_instance *inst,
 	*out_devs = d;
 	*out_n = n;
 	return RWKVC_STATUS_OK;
+}
+
+void vk_debug_name(struct vk_device *d, VkObjectType type, uint64_t handle, const char *name)
+{
+	if (!d->inst->set_object_name || !handle)
+		return;
+	VkDebugUtilsObjectNameInfoEXT ni = { .sType = VK_STRUCTURE_TYPE_DEBUG_UTILS_OBJECT_NAME_INFO_EXT,
+					     .objectType = type,
+					     .objectHandle = handle,
+					     .pObjectName = name };
+	d->inst->set_object_name(d->device, &ni);
 }

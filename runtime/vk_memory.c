@@ -124,6 +124,7 @@ enum rwkvc_status vk_buffer_create(struct err *e, struct vk_device *d, VkDeviceS
 				  .sharingMode = VK_SHARING_MODE_EXCLUSIVE };
 	VK_TRY(e, vkCreateBuffer(d->device, &ci, NULL, &b->buffer), "while creating buffer '%s'",
 	       name);
+	vk_debug_name(d, VK_OBJECT_TYPE_BUFFER, (uint64_t)(uintptr_t)b->buffer, name);
 	VkMemoryRequirements req;
 	vkGetBufferMemoryRequirements(d->device, b->buffer, &req);
 	uint32_t type = pick_type(&d->memory, kind, req.memoryTypeBits);

@@ -104,6 +104,7 @@ static enum rwkvc_status create_pipeline(struct err *e, struct vk_device *d,
 	};
 	VK_TRY(e, vkCreateComputePipelines(d->device, d->pipeline_cache, 1, &ci, NULL, &p->pipeline),
 	       "while creating pipeline '%s'", desc->name);
+	vk_debug_name(d, VK_OBJECT_TYPE_PIPELINE, (uint64_t)(uintptr_t)p->pipeline, desc->name);
 	return RWKVC_STATUS_OK;
 }
 

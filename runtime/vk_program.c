@@ -200,6 +200,7 @@ enum rwkvc_status vk_program_record(struct err *e, struct vk_program *p)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "program '%s' is already recorded",
 			       p->name);
 	TRY(vk_command_buffer_alloc(e, d, p->name, &p->cmd));
+	vk_debug_name(d, VK_OBJECT_TYPE_COMMAND_BUFFER, (uint64_t)(uintptr_t)p->cmd, p->name);
 	TRY(vk_fence_create(e, d, p->name, &p->fence));
 	uint32_t n_stamps = (uint32_t)p->n_steps + 1;
 	if (p->flags & VK_PROGRAM_TIMESTAMPS) {

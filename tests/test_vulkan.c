@@ -161,6 +161,18 @@ static void test_device_selection(void **state)
 	assert_int_equal(vk_pick_device(&e, caps, 4, 7, &idx, why, sizeof why),
 			 RWKVC_STATUS_BAD_ARGUMENT);
 	assert_string_equal(e.msg, "RWKVC_DEVICE=7: there are 4 Vulkan devices (0..3)");
+	const char *env = getenv("RWKVC_DEVICE");
+	char *saved = env ? strdup(env) : NULL;
+	setenv("RWKVC_DEVICE", "gpu", 1);
+	struct vk_device_options o = vk_device_options_default();
+	if (saved)
+		setenv("RWKVC_DEVICE", saved, 1);
+	else
+		unsetenv("RWKVC_DEVICE");
+	free(saved);
+	assert_int_equal(vk_pick_device(&e, caps, 4, o.index, &idx, why, sizeof why),
+			 RWKVC_STATUS_BAD_ARGUMENT);
+	assert_string_equal(e.msg, "RWKVC_DEVICE must be a device number, 0..3 (see 'rwkvc info')");
 	assert_int_equal(vk_pick_device(&e, caps, 4, 2, &idx, why, sizeof why),
 			 RWKVC_STATUS_UNSUPPORTED);
 	assert_non_null(strstr(e.msg, "'broken dgpu' cannot be used: no compute queue"));
@@ -344,6 +356,45 @@ static void test_program_replays_with_new_inputs(void **state)
 	assert_no_validation_messages(d);
 }
 
+/* The shape of a decode step: one submit, no recording, per replay. Prints what
+ * a replay costs (the submit + wait round trip, then per dependent dispatch). */
+static void test_replay_cost(void **state)
+{
+	(void)state;
+	struct vk_device *d = fx.d;
+	struct err e = { 0 };
+	struct chain c;
+	chain_create(d, &c);
+	enum { REPS = 50, DEPTH = 16 };
+	double us[2];
+	for (int k = 0; k < 2; k++) {
+		int steps = k ? DEPTH : 1;
+		struct vk_program *prog;
+		assert_ok(vk_program_create(&e, d, k ? "deep" : "single", 0, &prog), &e);
+		for (int i = 0; i < steps; i++) { /* t1 -> t2 -> t1 -> ... */
+			assert_ok(vk_program_barrier(&e, prog), &e);
+			assert_ok(vk_program_dispatch(&e, prog, &fx.axpb, c.sets[1 + (i & 1)], GROUPS,
+						      &CHAIN_PUSH[1], NULL),
+				  &e);
+		}
+		assert_ok(vk_program_record(&e, prog), &e);
+		assert_ok(vk_program_run(&e, prog), &e); /* warm-up */
+		struct vk_counters before = d->counters;
+		uint64_t t0 = vk_now_ns();
+		for (int r = 0; r < REPS; r++)
+			assert_ok(vk_program_run(&e, prog), &e);
+		us[k] = (double)(vk_now_ns() - t0) / 1000.0 / REPS;
+		assert_int_equal(d->counters.submits - before.submits, REPS);
+		assert_int_equal(d->counters.recordings - before.recordings, 0);
+		vk_program_destroy(prog);
+	}
+	printf("[  INFO    ] %s: replay of 1 dispatch %.1f us; %d dependent dispatches %.1f us "
+	       "(%.2f us per extra dispatch + barrier), %d elements each\n",
+	       d->caps.props.deviceName, us[0], DEPTH, us[1], (us[1] - us[0]) / (DEPTH - 1), N);
+	chain_destroy(d, &c);
+	assert_no_validation_messages(d);
+}
+
 static void test_missing_barrier_is_reported(void **state)
 {
 	(void)state;
@@ -372,6 +423,7 @@ static void test_missing_barrier_is_reported(void **state)
 	chain_destroy(d, &c);
 	assert_true(n > 0);
 	assert_non_null(strstr(last, "READ_AFTER_WRITE"));
+	assert_non_null(strstr(last, "[activations]")); /* objects carry their names */
 	assert_no_validation_messages(d);
 }
 
@@ -746,6 +798,7 @@ int main(void)
 		cmocka_unit_test(test_missing_layer_is_an_error),
 		cmocka_unit_test(test_axpb_matches_c),
 		cmocka_unit_test(test_program_replays_with_new_inputs),
+		cmocka_unit_test(test_replay_cost),
 		cmocka_unit_test(test_missing_barrier_is_reported),
 		cmocka_unit_test(test_timestamps),
 		cmocka_unit_test(test_bindings_are_checked),
