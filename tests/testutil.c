@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/file.h"
@@ -152,3 +153,37 @@ void test_pin_vulkan_layer(void)
 	 * is deliberately never closed. */
 	(void)dlopen("libVkLayer_khronos_validation.so", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
 }
+
+static char cli_out[1 << 16], cli_err[1 << 16];
+
+static void slurp(const char *path, char *buf, size_t cap)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
+	buf[n] = '\0';
+	if (f)
+		fclose(f);
+}
+
+int test_run_cli(const char *env, const char *args)
+{
+	const char *build = getenv("BUILD");
+	char rel[256], exe[4096], out[4096], err[4096], cmd[16384];
+	snprintf(rel, sizeof rel, "%s/rwkvc", build && *build ? build : "build");
+	snprintf(exe, sizeof exe, "%s", rel[0] == '/' ? rel : test_root_path(rel));
+	snprintf(out, sizeof out, "%s", test_tmp_path("cli.stdout"));
+	snprintf(err, sizeof err, "%s", test_tmp_path("cli.stderr"));
+	int n = snprintf(cmd, sizeof cmd, "%s '%s' %s >'%s' 2>'%s'", env ? env : "", exe, args, out,
+			 err);
+	if (n < 0 || (size_t)n >= sizeof cmd)
+		fail_msg("command too long: %s", args);
+	int r = system(cmd);
+	if (r == -1 || !WIFEXITED(r))
+		fail_msg("could not run: %s", cmd);
+	slurp(out, cli_out, sizeof cli_out);
+	slurp(err, cli_err, sizeof cli_err);
+	return WEXITSTATUS(r);
+}
+
+const char *test_cli_stdout(void) { return cli_out; }
+const char *test_cli_stderr(void) { return cli_err; }

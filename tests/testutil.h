@@ -40,6 +40,15 @@ void test_poison(float *x, size_t n);
  * main() of suites that create Vulkan instances. No-op without the layer. */
 void test_pin_vulkan_layer(void);
 
+/* Runs `[env] $BUILD/rwkvc <args>` through the shell (BUILD relative to the
+ * repository root unless absolute; default "build"), stdout and stderr into
+ * the files test_cli_stdout()/test_cli_stderr() name. `env` ("A=1 B=2") may be
+ * NULL. Returns the exit status; fails the test if it could not run. */
+int test_run_cli(const char *env, const char *args);
+/* What the last test_run_cli wrote; static buffers, valid until the next run. */
+const char *test_cli_stdout(void);
+const char *test_cli_stderr(void);
+
 /* Writes `data` to a file at `path` (fails the test on error). */
 void test_write_file(const char *path, const void *data, size_t n);
 
