@@ -4,6 +4,7 @@
  * copies one slot the host fills (or drains) the other, so a multi-GB upload
  * streams through a few MiB of staging at close to memcpy speed.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "base/mem.h"
@@ -132,10 +133,13 @@ static enum rwkvc_status check_range(struct err *e, struct vk_range r, size_t n,
 	return RWKVC_STATUS_OK;
 }
 
-enum rwkvc_status vk_upload(struct err *e, struct vk_device *d, struct vk_range dst,
-			    const void *src, size_t n)
+/* Streams n bytes between host memory and `r` through the ring, in either
+ * direction. Uploads copy into a slot before its GPU copy; downloads hand a
+ * slot's bytes over when the slot is next waited for. */
+static enum rwkvc_status stream(struct err *e, struct vk_device *d, struct vk_range r, char *host,
+				size_t n, bool up)
 {
-	TRY(check_range(e, dst, n, "upload"));
+	TRY(check_range(e, r, n, up ? "upload" : "download"));
 	TRY(ensure_ring(e, d));
 	struct vk_transfer *x = d->xfer;
 	enum rwkvc_status st = RWKVC_STATUS_OK;
@@ -143,51 +147,44 @@ enum rwkvc_status vk_upload(struct err *e, struct vk_device *d, struct vk_range 
 		struct slot *s = &x->slots[i % N_SLOTS];
 		size_t chunk = n - pos < x->slot_bytes ? n - pos : x->slot_bytes;
 		st = slot_wait(e, d, s);
-		if (st == RWKVC_STATUS_OK) {
-			memcpy(s->buf.mapped, (const char *)src + pos, chunk);
+		if (st == RWKVC_STATUS_OK && up)
+			memcpy(s->buf.mapped, host + pos, chunk);
+		if (st == RWKVC_STATUS_OK)
 			st = slot_begin(e, d, s);
-		}
 		if (st == RWKVC_STATUS_OK) {
-			VkBufferCopy c = { .srcOffset = 0, .dstOffset = dst.offset + pos, .size = chunk };
-			vkCmdCopyBuffer(s->cmd, s->buf.buffer, dst.buf->buffer, 1, &c);
+			VkBufferCopy c = { .srcOffset = up ? 0 : r.offset + pos,
+					   .dstOffset = up ? r.offset + pos : 0,
+					   .size = chunk };
+			vkCmdCopyBuffer(s->cmd, up ? s->buf.buffer : r.buf->buffer,
+					up ? r.buf->buffer : s->buf.buffer, 1, &c);
+			if (!up)
+				vk_cmd_barrier_to_host(s->cmd);
 			st = slot_submit(e, d, s);
+		}
+		if (st == RWKVC_STATUS_OK && !up) {
+			s->pending_dst = host + pos;
+			s->pending_n = chunk;
 		}
 	}
 	st = drain(e, d, st);
-	if (st == RWKVC_STATUS_OK)
-		d->counters.bytes_uploaded += n;
-	return st == RWKVC_STATUS_OK ? st : err_context(e, "while uploading to '%s'", dst.buf->name);
+	if (st != RWKVC_STATUS_OK)
+		return err_context(e, "while %s '%s'", up ? "uploading to" : "downloading from",
+				   r.buf->name);
+	*(up ? &d->counters.bytes_uploaded : &d->counters.bytes_downloaded) += n;
+	return RWKVC_STATUS_OK;
+}
+
+enum rwkvc_status vk_upload(struct err *e, struct vk_device *d, struct vk_range dst,
+			    const void *src, size_t n)
+{
+	/* stream() only reads host memory when uploading */
+	return stream(e, d, dst, (char *)(uintptr_t)src, n, true);
 }
 
 enum rwkvc_status vk_download(struct err *e, struct vk_device *d, struct vk_range src, void *dst,
 			      size_t n)
 {
-	TRY(check_range(e, src, n, "download"));
-	TRY(ensure_ring(e, d));
-	struct vk_transfer *x = d->xfer;
-	enum rwkvc_status st = RWKVC_STATUS_OK;
-	for (size_t pos = 0, i = 0; st == RWKVC_STATUS_OK && pos < n; pos += x->slot_bytes, i++) {
-		struct slot *s = &x->slots[i % N_SLOTS];
-		size_t chunk = n - pos < x->slot_bytes ? n - pos : x->slot_bytes;
-		st = slot_wait(e, d, s); /* also hands over this slot's previous chunk */
-		if (st == RWKVC_STATUS_OK)
-			st = slot_begin(e, d, s);
-		if (st == RWKVC_STATUS_OK) {
-			VkBufferCopy c = { .srcOffset = src.offset + pos, .dstOffset = 0, .size = chunk };
-			vkCmdCopyBuffer(s->cmd, src.buf->buffer, s->buf.buffer, 1, &c);
-			vk_cmd_barrier_to_host(s->cmd);
-			st = slot_submit(e, d, s);
-		}
-		if (st == RWKVC_STATUS_OK) {
-			s->pending_dst = (char *)dst + pos;
-			s->pending_n = chunk;
-		}
-	}
-	st = drain(e, d, st);
-	if (st == RWKVC_STATUS_OK)
-		d->counters.bytes_downloaded += n;
-	return st == RWKVC_STATUS_OK ? st
-				     : err_context(e, "while downloading from '%s'", src.buf->name);
+	return stream(e, d, src, dst, n, false);
 }
 
 enum rwkvc_status vk_fill(struct err *e, struct vk_device *d, struct vk_range dst,
