@@ -256,7 +256,9 @@ enum rwkvc_status vk_buffer_create(struct err *e, struct vk_device *d, VkDeviceS
 				   enum vk_memory kind, const char *name, struct vk_buffer *out_buf);
 void vk_buffer_destroy(struct vk_device *d, struct vk_buffer *b);
 
-/* What a shader binding sees: `size` bytes of `buf` from `offset`. */
+/* What a shader binding sees: `size` bytes of `buf` from `offset`. It points at
+ * the vk_buffer struct: that struct must not move (realloc) while ranges of it
+ * are in use. */
 struct vk_range {
 	const struct vk_buffer *buf;
 	VkDeviceSize offset, size;
@@ -368,7 +370,9 @@ void vk_program_destroy(struct vk_program *prog);
 
 /* Appends a dispatch of groups[0] x groups[1] x groups[2] workgroups of `p`
  * with `set` (made for p) and p->push_bytes bytes of push constants (copied;
- * NULL when p has none). `label` (copied) names it in profiles; NULL: p's name. */
+ * NULL when p has none). `label` (copied) names it in profiles; NULL: p's name.
+ * `p` is read again by vk_program_record, so it must stay put until then; the
+ * VkPipeline and the set must live as long as the program. */
 enum rwkvc_status vk_program_dispatch(struct err *e, struct vk_program *prog,
 				      const struct vk_pipeline *p, VkDescriptorSet set,
 				      const uint32_t groups[3], const void *push,
