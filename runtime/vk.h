@@ -166,10 +166,12 @@ struct vk_device_options {
 				 reads RWKVC_DEVICE (VK_DEVICE_INDEX_INVALID when it is not a
 				 number, so that creation fails and says so) */
 	size_t staging_bytes; /* staging ring for uploads/downloads; 0: 64 MiB */
+	int spin;             /* fence waits spin first: -1 on GPUs only (default), 0 never,
+				 1 always; the default reads RWKVC_SPIN=0/1 */
 	bool verbose;         /* say which device was chosen, echo validation messages */
 };
 
-/* Defaults from the environment: RWKVC_VALIDATE=1, RWKVC_DEVICE=N. */
+/* Defaults from the environment: RWKVC_VALIDATE=1, RWKVC_DEVICE=N, RWKVC_SPIN=0|1. */
 struct vk_device_options vk_device_options_default(void);
 
 struct vk_counters {

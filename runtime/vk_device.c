@@ -17,7 +17,10 @@ static bool env_flag(const char *name)
 struct vk_device_options vk_device_options_default(void)
 {
 	struct vk_device_options o = { .validate = env_flag("RWKVC_VALIDATE"),
-				       .index = VK_DEVICE_INDEX_AUTO };
+				       .index = VK_DEVICE_INDEX_AUTO, .spin = -1 };
+	const char *spin = getenv("RWKVC_SPIN");
+	if (spin && *spin)
+		o.spin = env_flag("RWKVC_SPIN");
 	const char *dev = getenv("RWKVC_DEVICE");
 	if (dev && *dev) {
 		char *end;
@@ -159,7 +162,9 @@ enum rwkvc_status vk_device_create(struct err *e, const struct vk_device_options
 	}
 	uint64_t a = d->caps.min_storage_offset_align;
 	d->align = a > 256 ? a : 256;
-	d->spin_wait = d->caps.props.deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU;
+	/* spinning on a CPU device takes a core from the driver's own threads */
+	d->spin_wait = o.spin < 0 ? d->caps.props.deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU
+				  : o.spin != 0;
 	d->staging_bytes = o.staging_bytes ? o.staging_bytes : DEFAULT_STAGING_BYTES;
 	if (o.verbose)
 		fprintf(stderr, "rwkvc: using %s%s\n", d->choice,

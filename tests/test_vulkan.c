@@ -386,9 +386,9 @@ static void test_replay_cost(void **state)
 		assert_int_equal(d->counters.recordings - before.recordings, 0);
 		vk_program_destroy(prog);
 	}
-	printf("[  INFO    ] %s: replay of 1 dispatch %.1f us; %d dependent dispatches %.1f us "
+	printf("[  INFO    ] %s, %s fence wait: replay of 1 dispatch %.1f us; %d dependent dispatches %.1f us "
 	       "(%.2f us per extra dispatch + barrier), %d elements each\n",
-	       d->caps.props.deviceName, us[0], DEPTH, us[1], (us[1] - us[0]) / (DEPTH - 1), N);
+	       d->caps.props.deviceName, d->spin_wait ? "spinning" : "sleeping", us[0], DEPTH, us[1], (us[1] - us[0]) / (DEPTH - 1), N);
 	chain_destroy(d, &c);
 	assert_no_validation_messages(d);
 }
