@@ -5,10 +5,30 @@
  */
 #include "testutil.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/json.h"
 #include "base/mem.h"
+
+/* Output of the last run (heap strings from test_run_rwkvc). */
+static char *out, *err;
+
+static int run(const char *args)
+{
+	free(out);
+	free(err);
+	return test_run_rwkvc(args, &out, NULL, &err);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(out);
+	free(err);
+	out = err = NULL;
+	return 0;
+}
 
 static void assert_contains(const char *what, const char *text, const char *want)
 {
@@ -19,13 +39,12 @@ static void assert_contains(const char *what, const char *text, const char *want
 static void test_text(void **state)
 {
 	(void)state;
-	assert_int_equal(test_run_cli(NULL, "info"), 0);
-	const char *out = test_cli_stdout();
+	assert_int_equal(run("info"), 0);
 	assert_contains("stdout", out, "Vulkan devices: ");
 	assert_contains("stdout", out, "<- rwkvc runs here");
 	assert_contains("stdout", out, "subgroup        ");
 	assert_contains("stdout", out, "binding range ");
-	assert_null(strstr(test_cli_stderr(), "validation")); /* run.sh validates: clean */
+	assert_null(strstr(err, "validation")); /* tests/run.sh validates: nothing to say */
 	/* exactly one device is marked */
 	const char *mark = strstr(out, "<- rwkvc runs here");
 	assert_null(strstr(mark + 1, "<- rwkvc runs here"));
@@ -34,8 +53,7 @@ static void test_text(void **state)
 static void test_json(void **state)
 {
 	(void)state;
-	assert_int_equal(test_run_cli(NULL, "info --json"), 0);
-	const char *out = test_cli_stdout();
+	assert_int_equal(run("info --json"), 0);
 	struct err e = { 0 };
 	struct arena a;
 	arena_init(&a);
@@ -62,15 +80,24 @@ static void test_device_override_and_usage(void **state)
 {
 	(void)state;
 	/* a device number that does not exist: still lists, says nothing is used */
-	assert_int_equal(test_run_cli("RWKVC_DEVICE=99", "info"), 0);
-	assert_contains("stdout", test_cli_stdout(),
+	const char *old = getenv("RWKVC_DEVICE");
+	char *saved = old ? strdup(old) : NULL;
+	setenv("RWKVC_DEVICE", "99", 1);
+	int rc = run("info");
+	if (saved)
+		setenv("RWKVC_DEVICE", saved, 1);
+	else
+		unsetenv("RWKVC_DEVICE");
+	free(saved);
+	assert_int_equal(rc, 0);
+	assert_contains("stdout", out,
 			"no device would be used (RWKVC_DEVICE names no usable device)");
-	assert_null(strstr(test_cli_stdout(), "<- rwkvc runs here"));
-	assert_int_equal(test_run_cli(NULL, "info --help"), 0);
-	assert_contains("stdout", test_cli_stdout(), "usage: rwkvc info [--json]");
-	assert_int_equal(test_run_cli(NULL, "info --jsonn"), 2);
-	assert_contains("stderr", test_cli_stderr(), "rwkvc info: ");
-	assert_int_equal(test_run_cli(NULL, "info extra"), 2);
+	assert_null(strstr(out, "<- rwkvc runs here"));
+	assert_int_equal(run("info --help"), 0);
+	assert_contains("stdout", out, "usage: rwkvc info [--json]");
+	assert_int_equal(run("info --jsonn"), 2);
+	assert_contains("stderr", err, "rwkvc info: ");
+	assert_int_equal(run("info extra"), 2);
 }
 
 int main(void)
@@ -80,5 +107,5 @@ int main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_device_override_and_usage),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, teardown);
 }

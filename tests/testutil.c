@@ -139,6 +139,13 @@ void test_poison(float *x, size_t n)
 		x[i] = NAN;
 }
 
+void test_pin_vulkan_layer(void)
+{
+	/* RTLD_NODELETE: the loader's dlclose then leaves it in place. The handle
+	 * is deliberately never closed. */
+	(void)dlopen("libVkLayer_khronos_validation.so", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+}
+
 void test_write_file(const char *path, const void *data, size_t n)
 {
 	FILE *f = fopen(path, "wb");
@@ -147,43 +154,46 @@ void test_write_file(const char *path, const void *data, size_t n)
 	fclose(f);
 }
 
-void test_pin_vulkan_layer(void)
+const char *test_rwkvc_path(void)
 {
-	/* RTLD_NODELETE: the loader's dlclose then leaves it in place. The handle
-	 * is deliberately never closed. */
-	(void)dlopen("libVkLayer_khronos_validation.so", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-}
-
-static char cli_out[1 << 16], cli_err[1 << 16];
-
-static void slurp(const char *path, char *buf, size_t cap)
-{
-	FILE *f = fopen(path, "rb");
-	size_t n = f ? fread(buf, 1, cap - 1, f) : 0;
-	buf[n] = '\0';
-	if (f)
-		fclose(f);
-}
-
-int test_run_cli(const char *env, const char *args)
-{
+	static char path[4096];
 	const char *build = getenv("BUILD");
-	char rel[256], exe[4096], out[4096], err[4096], cmd[16384];
+	char rel[256];
 	snprintf(rel, sizeof rel, "%s/rwkvc", build && *build ? build : "build");
-	snprintf(exe, sizeof exe, "%s", rel[0] == '/' ? rel : test_root_path(rel));
-	snprintf(out, sizeof out, "%s", test_tmp_path("cli.stdout"));
-	snprintf(err, sizeof err, "%s", test_tmp_path("cli.stderr"));
-	int n = snprintf(cmd, sizeof cmd, "%s '%s' %s >'%s' 2>'%s'", env ? env : "", exe, args, out,
-			 err);
-	if (n < 0 || (size_t)n >= sizeof cmd)
-		fail_msg("command too long: %s", args);
+	snprintf(path, sizeof path, "%s", rel[0] == '/' ? rel : test_root_path(rel));
+	return path;
+}
+
+static char *slurp(const char *path, size_t *out_len)
+{
+	struct err e = { 0 };
+	char *data;
+	size_t n;
+	if (file_read_all(&e, path, &data, &n))
+		fail_msg("%s", e.msg);
+	char *copy = malloc(n + 1);
+	memcpy(copy, data, n + 1);
+	mem_free(data);
+	if (out_len)
+		*out_len = n;
+	return copy;
+}
+
+int test_run_rwkvc(const char *args, char **out_stdout, size_t *out_len, char **out_stderr)
+{
+	char out[1024], err[1024];
+	snprintf(out, sizeof out, "%s", test_tmp_path("run.stdout"));
+	snprintf(err, sizeof err, "%s", test_tmp_path("run.stderr"));
+	size_t cap = strlen(args) + 3 * 1024 + 64;
+	char *cmd = malloc(cap);
+	snprintf(cmd, cap, "'%s' %s >'%s' 2>'%s'", test_rwkvc_path(), args, out, err);
 	int r = system(cmd);
 	if (r == -1 || !WIFEXITED(r))
 		fail_msg("could not run: %s", cmd);
-	slurp(out, cli_out, sizeof cli_out);
-	slurp(err, cli_err, sizeof cli_err);
+	free(cmd);
+	if (out_stdout)
+		*out_stdout = slurp(out, out_len);
+	if (out_stderr)
+		*out_stderr = slurp(err, NULL);
 	return WEXITSTATUS(r);
 }
-
-const char *test_cli_stdout(void) { return cli_out; }
-const char *test_cli_stderr(void) { return cli_err; }

@@ -34,22 +34,23 @@ void test_fill_random(float *x, size_t n, uint64_t seed, float lo, float hi);
 /* Fills with a NaN pattern so unwritten outputs are caught. */
 void test_poison(float *x, size_t n);
 
+/*
+ * Runs the built command, `$BUILD/rwkvc <args>` (BUILD relative to the repository
+ * root unless absolute; default build), through the shell, so args may redirect
+ * stdin. Captures stdout and stderr into NUL-terminated heap strings (free them)
+ * and returns the exit status.
+ */
+int test_run_rwkvc(const char *args, char **out_stdout, size_t *out_len, char **out_stderr);
+/* The path of the built command. */
+const char *test_rwkvc_path(void);
+
+/* Writes `data` to a file at `path` (fails the test on error). */
+void test_write_file(const char *path, const void *data, size_t n);
+
 /* Keeps the Vulkan validation layer mapped after the loader unloads it, so
  * that LeakSanitizer can name its frames at exit; tests/lsan.supp then
  * suppresses the layer's own leaks (it leaks per instance). Call first in
  * main() of suites that create Vulkan instances. No-op without the layer. */
 void test_pin_vulkan_layer(void);
-
-/* Runs `[env] $BUILD/rwkvc <args>` through the shell (BUILD relative to the
- * repository root unless absolute; default "build"), stdout and stderr into
- * the files test_cli_stdout()/test_cli_stderr() name. `env` ("A=1 B=2") may be
- * NULL. Returns the exit status; fails the test if it could not run. */
-int test_run_cli(const char *env, const char *args);
-/* What the last test_run_cli wrote; static buffers, valid until the next run. */
-const char *test_cli_stdout(void);
-const char *test_cli_stderr(void);
-
-/* Writes `data` to a file at `path` (fails the test on error). */
-void test_write_file(const char *path, const void *data, size_t n);
 
 #endif
