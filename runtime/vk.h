@@ -33,9 +33,10 @@
  * a time (one command pool, one queue). Errors: every fallible function
  * returns an rwkvc_status and leaves the message in `e`; VkResult codes map
  * through vk_fail (vk_result.c): DEVICE_LOST, NO_MEMORY, else VULKAN.
- * Ownership: *_create fills a caller-provided struct (or a pointer for the
- * opaque vk_program) that the matching *_destroy releases; destroy functions
- * accept zeroed structs, so cleanup paths need no flags.
+ * Ownership: *_create fills a caller-provided struct (or returns a pointer:
+ * vk_device, vk_instance, vk_program) that the matching *_destroy releases;
+ * destroy functions accept zeroed structs and NULL, so cleanup paths need no
+ * flags.
  */
 #ifndef RWKVC_RUNTIME_VK_H
 #define RWKVC_RUNTIME_VK_H
@@ -355,7 +356,7 @@ enum rwkvc_status vk_descriptor_set_create(struct err *e, struct vk_device *d,
 					   VkDescriptorSet *out_set);
 
 /* ------------------------------------------------------------------------ */
-/* Programs: record once, replay (vk_program.c, vk_record.c)                 */
+/* Programs: record once, replay (vk_program.c)                              */
 
 enum vk_program_flags {
 	VK_PROGRAM_TIMESTAMPS = 1 << 0, /* a timestamp before the first and after each step */
@@ -416,7 +417,7 @@ enum rwkvc_status vk_program_timings(struct err *e, struct vk_program *prog, dou
 				     const char **out_labels, uint32_t n);
 
 /* ------------------------------------------------------------------------ */
-/* Internal to the runtime's files: one-shot waits and memory allocation.    */
+/* Shared by the runtime's own files (vk_submit.c, vk_memory.c, vk_instance.c) */
 
 /* Fills d->types from d->memory (at device creation). */
 enum rwkvc_status vk_memory_choose_types(struct err *e, struct vk_device *d);
