@@ -12,7 +12,9 @@
  *     its outputs (kernel_bindings() gives n and each binding's role). Each is
  *     bound as an exact range, so a shader indexes from 0.
  *   - Activations are rows [T, width], row-major, stored as `act` (f32 or f16);
- *     arithmetic is f32. The wkv7 state is f32 whatever `act` is.
+ *     arithmetic is f32. Recurrent state is f32 whatever `act` is: the wkv7
+ *     state in and out, token_shift's `prev` input and last_row's output
+ *     (which becomes the next call's token-shift state).
  *   - Push constants: struct kernel_push below (T = tokens in this call; row0,
  *     rows = the weight rows this dispatch covers, for weights split across
  *     bindings).

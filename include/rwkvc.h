@@ -247,6 +247,45 @@ void rwkvc_tokenizer_stream_flush(rwkvc_tokenizer_stream_t *stream, const char *
 /* ------------------------------------------------------------------------ */
 /* Devices                                                                  */
 
+/* One Vulkan device as rwkvc sees it. Plain data, no ownership. Flags are 0/1. */
+struct rwkvc_device_info {
+	int index;              /* position in the list (what RWKVC_DEVICE=N counts) */
+	char name[256];         /* "NVIDIA H100 80GB HBM3", "llvmpipe (LLVM 15.0.6, 256 bits)" */
+	char type[16];          /* "discrete GPU", "integrated GPU", "virtual GPU", "CPU", "other" */
+	char driver_name[256];  /* "NVIDIA", "llvmpipe" */
+	char driver_info[256];  /* "580.65.06", "Mesa 22.3.6 (LLVM 15.0.6)" */
+	uint32_t driver_version; /* raw, vendor-encoded */
+	uint32_t vendor_id, device_id;
+	int api_major, api_minor, api_patch; /* Vulkan version of the device */
+	int usable;             /* rwkvc can run on it (Vulkan 1.2 and a compute queue) */
+	char unusable_why[96];  /* when not usable */
+	int selected;           /* the device rwkvc picks (RWKVC_DEVICE, else the best type) */
+	/* subgroups */
+	uint32_t subgroup_size, subgroup_min, subgroup_max;
+	int subgroup_size_control, subgroup_arithmetic;
+	/* types */
+	int shader_float16, shader_int8, shader_int16, shader_int64;
+	int storage_16bit, storage_8bit;
+	int buffer_device_address, int_dot_4x8_accelerated, float32_atomic_add;
+	int coopmat_nv, coopmat_khr, coopmat2_nv; /* cooperative matrix extensions */
+	/* limits */
+	uint64_t max_storage_buffer_range, max_memory_allocation, max_buffer_size;
+	uint64_t device_local_bytes;
+	uint32_t max_shared_memory, max_workgroup_invocations, max_push_constants;
+	uint32_t min_storage_offset_align;
+	float timestamp_period_ns;   /* 0 with no timestamps on the compute queue */
+	uint32_t timestamp_valid_bits;
+};
+
+/* Number of Vulkan devices (0 is possible: a loader without drivers). Honours
+ * RWKVC_VALIDATE and RWKVC_DEVICE. Errors: UNSUPPORTED (no usable loader, or
+ * validation asked for but not installed), NO_MEMORY, VULKAN. */
+enum rwkvc_status rwkvc_device_count(rwkvc_ctx_t *ctx, int *out_n);
+/* Fills *out_info for device `index` (0 .. count-1). Errors: BAD_ARGUMENT
+ * (index out of range), UNSUPPORTED, NO_MEMORY, VULKAN. */
+enum rwkvc_status rwkvc_device_get_info(rwkvc_ctx_t *ctx, int index,
+					struct rwkvc_device_info *out_info);
+
 /* A short fixed name for a status ("bad format"). Never NULL. */
 const char *rwkvc_status_name(enum rwkvc_status status);
 

@@ -167,11 +167,11 @@ static void classify(struct plan *p, const bool *transposed)
 			break;
 		}
 	}
-	/* the wkv7 state stays f32 whatever the activations are */
+	/* state is f32 whatever the activations are, and so is what becomes state
+	 * (wkv7 and last_row write f32; see kernel.h) */
 	for (int s = 0; s < g->n_states; s++)
 		for (int l = 0; l < g->n_layers; l++)
-			if (g->states[s].shape.rank > 1)
-				p->place[g->states[s].write[l]].dtype = DTYPE_F32;
+			p->place[g->states[s].write[l]].dtype = DTYPE_F32;
 }
 
 enum rwkvc_status plan_lower(struct err *e, const struct graph *g, const struct lower_options *o, struct plan *out)

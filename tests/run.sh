@@ -8,6 +8,8 @@ set -u
 export RWKVC_VALIDATE="${RWKVC_VALIDATE-1}"
 export RWKVC_SHARED="${RWKVC_SHARED-$(cd "$(dirname "$0")/../.." && pwd)/shared}"
 export RWKVC_ROOT="${RWKVC_ROOT-$(cd "$(dirname "$0")/.." && pwd)}"
+# sanitizer builds: leaks inside third-party Vulkan components are not ours
+export LSAN_OPTIONS="${LSAN_OPTIONS-suppressions=$RWKVC_ROOT/tests/lsan.supp:print_suppressions=0}"
 # keep the SPIR-V cache of test runs away from the user's
 export XDG_CACHE_HOME="${XDG_CACHE_HOME-${TMPDIR:-/tmp}/rwkvc-test-cache-$(id -u)}"
 passed=0

@@ -12,6 +12,7 @@ static const struct {
 	{ "logits", cmd_logits, "write the logits of a token sequence to a file" },
 	{ "mkmodel", cmd_mkmodel, "make a model with random weights of a real shape" },
 	{ "tokenize", cmd_tokenize, "text to RWKV World token ids and back" },
+	{ "info", cmd_info, "list the Vulkan devices and the features rwkvc uses" },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };

@@ -1,0 +1,62 @@
+/*
+ * vk_model.h - a plan running on a Vulkan device.
+ *
+ * Creation uploads the weights once (converted to their storage type, matmul
+ * weights transposed), compiles every distinct kernel once (through the SPIR-V
+ * cache), builds one pipeline per distinct kernel and one descriptor set per
+ * dispatch, all written once. A call with T tokens replays a command buffer
+ * recorded the first time that T was seen: the CPU writes the token ids into
+ * a mapped buffer, submits once, waits, and reads the logits from a mapped
+ * buffer. Nothing is recorded or written to descriptors per call.
+ *
+ * The recurrent state lives on the GPU in one buffer (f32, the flat layout of
+ * rwkvc_state_get); vk_model_state_* move it to and from the host.
+ */
+#ifndef RWKVC_RUNTIME_VK_MODEL_H
+#define RWKVC_RUNTIME_VK_MODEL_H
+
+#include <stdbool.h>
+
+#include "passes/plan.h"
+#include "runtime/weights.h"
+
+struct vk_model;
+struct vk_device;
+
+struct vk_model_options {
+	int64_t t_max;        /* largest T per call; longer calls are split (0: 16) */
+	enum dtype act;       /* activation storage: f32 or f16 */
+	enum dtype weight;    /* weight storage: f32 or f16 */
+	bool fuse;            /* run the fusion passes (default off until they exist) */
+	bool verbose;
+	int progress;         /* progress bar while uploading */
+};
+
+/*
+ * Builds the plan for `g` and everything it needs on the device. `g` and `w`
+ * must outlive the model (weights are read during creation only, but the
+ * graph is used throughout). Errors: UNSUPPORTED (no Vulkan device, a kernel
+ * the device cannot run), NO_MEMORY, VULKAN, BAD_ARGUMENT.
+ */
+enum rwkvc_status vk_model_create(struct err *e, const struct graph *g, const struct weight_file *w,
+				  const struct vk_model_options *o, struct vk_model **out_model);
+void vk_model_destroy(struct vk_model *m);
+
+/* Runs n tokens (split into calls of at most t_max). out: [n, width] when
+ * `all`, else [width] (the last row); may be NULL. */
+enum rwkvc_status vk_model_eval(struct err *e, struct vk_model *m, const int32_t *tokens, size_t n, bool all,
+				float *out);
+
+/* The device-side state as f32, in the flat state layout (n floats). */
+enum rwkvc_status vk_model_state_get(struct err *e, struct vk_model *m, float *out, size_t n);
+enum rwkvc_status vk_model_state_set(struct err *e, struct vk_model *m, const float *in, size_t n);
+enum rwkvc_status vk_model_state_reset(struct err *e, struct vk_model *m);
+
+/* The device's name, for rwkvc_model_info.backend. */
+const char *vk_model_device_name(const struct vk_model *m);
+/* The device, for tests (counters, validation messages). */
+struct vk_device *vk_model_device(struct vk_model *m);
+/* The plan it runs. */
+const struct plan *vk_model_plan(const struct vk_model *m);
+
+#endif
