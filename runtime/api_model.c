@@ -100,7 +100,7 @@ static void fill_info(struct rwkvc_model *m)
 	i->lora_iclr = sym_value(g, "Da");
 	i->lora_value = sym_value(g, "Dv");
 	i->lora_gate = sym_value(g, "Dg");
-	i->backend = "cpu";
+	i->backend = m->vk ? vk_model_device_name(m->vk) : "cpu";
 }
 
 /* The vocabulary is the number of rows of the embedding table. */
@@ -122,6 +122,27 @@ static enum rwkvc_status find_vocab(struct err *e, struct rwkvc_model *m)
 	return RWKVC_STATUS_OK;
 }
 
+/* Vulkan, or for AUTO the CPU when there is no usable Vulkan device. */
+static enum rwkvc_status prepare_backend(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o)
+{
+	if (o->backend == RWKVC_BACKEND_CPU) {
+		m->backend = RWKVC_BACKEND_CPU;
+		return cpu_prepare(e, m);
+	}
+	struct vk_model_options vo = { 0 };
+	vo.t_max = 16;
+	vo.act = vo.weight = o->precision == RWKVC_PRECISION_F16 ? DTYPE_F16 : DTYPE_F32;
+	vo.progress = m->ctx->progress;
+	enum rwkvc_status st = vk_model_create(e, &m->graph, &m->weights, &vo, &m->vk);
+	if (st == RWKVC_STATUS_UNSUPPORTED && o->backend == RWKVC_BACKEND_AUTO && vk_model_no_device(e)) {
+		m->backend = RWKVC_BACKEND_CPU;
+		return cpu_prepare(e, m);
+	}
+	TRY(st);
+	m->backend = RWKVC_BACKEND_VULKAN;
+	return RWKVC_STATUS_OK;
+}
+
 static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o)
 {
 	if (!o->weights_path)
@@ -130,8 +151,6 @@ static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "plan files are not supported yet");
 	if (o->quant)
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "quantisation on load is not supported yet");
-	if (o->backend == RWKVC_BACKEND_VULKAN)
-		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "the Vulkan backend is not built yet; use the cpu backend");
 	struct graph_src *src;
 	TRY(graph_src_load(e, o->graph_path, &src));
 	enum rwkvc_status st = weights_open(e, o->weights_path, &m->weights);
@@ -144,8 +163,7 @@ static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct
 	TRY(model_check_weights(e, &m->graph, &m->weights));
 	TRY(find_vocab(e, m));
 	TRY(state_layout_of(e, &m->graph, &m->state));
-	m->backend = RWKVC_BACKEND_CPU;
-	TRY(cpu_prepare(e, m));
+	TRY(prepare_backend(e, m, o));
 	fill_info(m);
 	return RWKVC_STATUS_OK;
 }
@@ -177,6 +195,7 @@ void rwkvc_model_destroy(rwkvc_model_t *m)
 			mem_free(m->owned[t]);
 	mem_free(m->owned);
 	mem_free((void *)m->f32);
+	vk_model_destroy(m->vk);
 	graph_destroy(&m->graph);
 	weights_close(&m->weights);
 	mem_free(m);

@@ -13,6 +13,13 @@
 
 enum { DEFAULT_T_MAX = 16 };
 
+#define NO_DEVICE "no usable Vulkan device"
+
+bool vk_model_no_device(const struct err *e)
+{
+	return e->status == RWKVC_STATUS_UNSUPPORTED && strncmp(e->msg, NO_DEVICE, strlen(NO_DEVICE)) == 0;
+}
+
 static enum rwkvc_status make_buffers(struct err *e, struct vk_model *m)
 {
 	struct vk_device *d = m->dev;
@@ -56,8 +63,11 @@ enum rwkvc_status vk_model_create(struct err *e, const struct graph *g, const st
 		return e->status;
 	struct vk_device_options dopt = vk_device_options_default();
 	dopt.verbose = o->verbose;
-	enum rwkvc_status st;
-	TRY_GOTO(st, vk_device_create(e, &dopt, &m->dev), fail);
+	enum rwkvc_status st = vk_device_create(e, &dopt, &m->dev);
+	if (st == RWKVC_STATUS_UNSUPPORTED)
+		err_context(e, NO_DEVICE);
+	if (st)
+		goto fail;
 	vk_model_target_of(m->dev, &m->target);
 	if ((o->act == DTYPE_F16 || o->weight == DTYPE_F16) && !m->target.f16_storage) {
 		st = err_set(e, RWKVC_STATUS_UNSUPPORTED, "%s cannot store 16-bit floats in buffers; use --dtype f32",

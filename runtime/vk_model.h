@@ -41,6 +41,8 @@ struct vk_model_options {
 enum rwkvc_status vk_model_create(struct err *e, const struct graph *g, const struct weight_file *w,
 				  const struct vk_model_options *o, struct vk_model **out_model);
 void vk_model_destroy(struct vk_model *m);
+/* True when the failure in `e` was "no usable Vulkan device" (so a caller may fall back to the CPU). */
+bool vk_model_no_device(const struct err *e);
 
 /* Runs n tokens (split into calls of at most t_max). out: [n, width] when
  * `all`, else [width] (the last row); may be NULL. */
