@@ -59,43 +59,71 @@ void quant_q4_k_unpack_scales(const uint8_t packed[12], uint8_t scales[8], uint8
 	}
 }
 
+/* ---- plain types ---- */
+
+static void f32_decode(const uint8_t *in, float *y, int64_t n)
+{
+	memcpy(y, in, (size_t)n * sizeof(float));
+}
+
+static void f32_encode(const float *x, uint8_t *out, int64_t n)
+{
+	memcpy(out, x, (size_t)n * sizeof(float));
+}
+
+static void f16_decode(const uint8_t *in, float *y, int64_t n)
+{
+	for (int64_t i = 0; i < n; i++)
+		y[i] = quant_load_f16(in + 2 * i);
+}
+
+static void f16_encode(const float *x, uint8_t *out, int64_t n)
+{
+	for (int64_t i = 0; i < n; i++)
+		quant_store_f16(out + 2 * i, x[i]);
+}
+
+static void bf16_decode(const uint8_t *in, float *y, int64_t n)
+{
+	for (int64_t i = 0; i < n; i++)
+		y[i] = bf16_to_float((uint16_t)(in[2 * i] | in[2 * i + 1] << 8));
+}
+
+static void bf16_encode(const float *x, uint8_t *out, int64_t n)
+{
+	for (int64_t i = 0; i < n; i++) {
+		uint16_t b = float_to_bf16(x[i]);
+		out[2 * i] = (uint8_t)b;
+		out[2 * i + 1] = (uint8_t)(b >> 8);
+	}
+}
+
 /* ---- dispatch ---- */
+
+/* Per type, converting whole blocks (plain types: one element a block); none for I32. */
+static const struct {
+	void (*decode)(const uint8_t *in, float *y, int64_t n_blocks);
+	void (*encode)(const float *x, uint8_t *out, int64_t n_blocks);
+} codecs[DTYPE_COUNT] = {
+	[DTYPE_F32] = { f32_decode, f32_encode },
+	[DTYPE_F16] = { f16_decode, f16_encode },
+	[DTYPE_BF16] = { bf16_decode, bf16_encode },
+	[DTYPE_Q8_0] = { q8_0_dequantize, q8_0_quantize },
+	[DTYPE_Q4_K] = { quant_q4_k_dequantize, quant_q4_k_quantize },
+	[DTYPE_Q6_K] = { quant_q6_k_dequantize, quant_q6_k_quantize },
+};
 
 void quant_dequantize(enum dtype t, const void *src, float *dst, int64_t n)
 {
-	const uint8_t *in = src;
+	assert((unsigned)t < DTYPE_COUNT && codecs[t].decode);
 	assert(n >= 0 && n % dtype_block(t) == 0);
-	switch (t) {
-	case DTYPE_F32:
-		memcpy(dst, src, (size_t)n * sizeof(float));
-		break;
-	case DTYPE_F16:
-		for (int64_t i = 0; i < n; i++)
-			dst[i] = quant_load_f16(in + 2 * i);
-		break;
-	case DTYPE_BF16:
-		for (int64_t i = 0; i < n; i++)
-			dst[i] = bf16_to_float((uint16_t)(in[2 * i] | in[2 * i + 1] << 8));
-		break;
-	case DTYPE_Q8_0:
-		q8_0_dequantize(in, dst, n / QUANT_Q8_0_BLOCK);
-		break;
-	case DTYPE_Q4_K:
-		quant_q4_k_dequantize(in, dst, n / QUANT_K_BLOCK);
-		break;
-	case DTYPE_Q6_K:
-		quant_q6_k_dequantize(in, dst, n / QUANT_K_BLOCK);
-		break;
-	default:
-		assert(!"quant_dequantize: not a float or block type");
-	}
+	codecs[t].decode(src, dst, n / dtype_block(t));
 }
 
 enum rwkvc_status quant_quantize(struct err *e, enum dtype t, const float *src, void *dst,
 				 int64_t n)
 {
-	uint8_t *out = dst;
-	if ((unsigned)t >= DTYPE_COUNT || t == DTYPE_I32)
+	if ((unsigned)t >= DTYPE_COUNT || !codecs[t].encode)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "cannot quantise to %s", dtype_name(t));
 	if (n < 0 || n % dtype_block(t) != 0)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT,
@@ -109,32 +137,6 @@ enum rwkvc_status quant_quantize(struct err *e, enum dtype t, const float *src, 
 					       (long long)i, (double)src[i]);
 		}
 	}
-	switch (t) {
-	case DTYPE_F32:
-		memcpy(dst, src, (size_t)n * sizeof(float));
-		break;
-	case DTYPE_F16:
-		for (int64_t i = 0; i < n; i++)
-			quant_store_f16(out + 2 * i, src[i]);
-		break;
-	case DTYPE_BF16:
-		for (int64_t i = 0; i < n; i++) {
-			uint16_t b = float_to_bf16(src[i]);
-			out[2 * i] = (uint8_t)b;
-			out[2 * i + 1] = (uint8_t)(b >> 8);
-		}
-		break;
-	case DTYPE_Q8_0:
-		q8_0_quantize(src, out, n / QUANT_Q8_0_BLOCK);
-		break;
-	case DTYPE_Q4_K:
-		quant_q4_k_quantize(src, out, n / QUANT_K_BLOCK);
-		break;
-	case DTYPE_Q6_K:
-		quant_q6_k_quantize(src, out, n / QUANT_K_BLOCK);
-		break;
-	default:
-		break;
-	}
+	codecs[t].encode(src, dst, n / dtype_block(t));
 	return RWKVC_STATUS_OK;
 }
