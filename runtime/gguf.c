@@ -6,7 +6,6 @@
 #include "gguf.h"
 
 #include <inttypes.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,21 +70,34 @@ static uint64_t load_le(const uint8_t *p, int n)
 	return v;
 }
 
-static enum rwkvc_status need(struct cursor *c, uint64_t n, const char *thing)
+/*
+ * Fields are named in messages by `thing`, followed by 'name' when a name is
+ * given ("key 'general.name'"); formatting only on failure keeps arrays of
+ * 65536 tokens cheap.
+ */
+static enum rwkvc_status need(struct cursor *c, uint64_t n, const char *thing, const char *name)
 {
 	if (n > c->size - c->pos)
 		return err_set(c->e, RWKVC_STATUS_BAD_FORMAT,
-			       "%s: %s at byte %zu needs %" PRIu64 " bytes, but the file ends %zu bytes later",
-			       c->what, thing, c->pos, n, c->size - c->pos);
+			       "%s: %s%s%s%s at byte %zu needs %" PRIu64
+			       " bytes, but the file ends %zu bytes later",
+			       c->what, thing, name ? " '" : "", name ? name : "", name ? "'" : "",
+			       c->pos, n, c->size - c->pos);
+	return RWKVC_STATUS_OK;
+}
+
+static enum rwkvc_status read_field(struct cursor *c, int n, const char *thing, const char *name,
+				    uint64_t *out)
+{
+	TRY(need(c, (uint64_t)n, thing, name));
+	*out = load_le(c->data + c->pos, n);
+	c->pos += (size_t)n;
 	return RWKVC_STATUS_OK;
 }
 
 static enum rwkvc_status read_uint(struct cursor *c, int n, const char *thing, uint64_t *out)
 {
-	TRY(need(c, (uint64_t)n, thing));
-	*out = load_le(c->data + c->pos, n);
-	c->pos += (size_t)n;
-	return RWKVC_STATUS_OK;
+	return read_field(c, n, thing, NULL, out);
 }
 
 static enum rwkvc_status read_u32(struct cursor *c, const char *thing, uint32_t *out)
@@ -97,17 +109,18 @@ static enum rwkvc_status read_u32(struct cursor *c, const char *thing, uint32_t 
 }
 
 /* A length-prefixed string, left in the buffer. */
-static enum rwkvc_status read_str(struct cursor *c, const char *thing, const char **out,
-				  uint64_t *out_len)
+static enum rwkvc_status read_str(struct cursor *c, const char *thing, const char *name,
+				  const char **out, uint64_t *out_len)
 {
 	size_t at = c->pos;
 	uint64_t len;
-	TRY(read_uint(c, 8, thing, &len));
+	TRY(read_field(c, 8, thing, name, &len));
 	if (len > c->size - c->pos)
 		return err_set(c->e, RWKVC_STATUS_BAD_FORMAT,
-			       "%s: %s: string of %" PRIu64 " bytes at byte %zu runs past the end of "
-			       "the file (%zu bytes left)",
-			       c->what, thing, len, at, c->size - c->pos);
+			       "%s: %s%s%s%s: string of %" PRIu64 " bytes at byte %zu runs past the "
+			       "end of the file (%zu bytes left)",
+			       c->what, thing, name ? " '" : "", name ? name : "", name ? "'" : "", len,
+			       at, c->size - c->pos);
 	*out = (const char *)c->data + c->pos;
 	*out_len = len;
 	c->pos += (size_t)len;
@@ -121,7 +134,7 @@ static enum rwkvc_status read_name(struct cursor *c, struct arena *a, const char
 	const char *s;
 	uint64_t len;
 	size_t at = c->pos;
-	TRY(read_str(c, thing, &s, &len));
+	TRY(read_str(c, thing, NULL, &s, &len));
 	if (len == 0 || len > max || memchr(s, '\0', (size_t)len))
 		return err_set(c->e, RWKVC_STATUS_BAD_FORMAT,
 			       "%s: %s at byte %zu is %s", c->what, thing, at,
@@ -172,17 +185,15 @@ static enum rwkvc_status read_array(struct cursor *c, int depth, const char *key
 static enum rwkvc_status read_value(struct cursor *c, enum gguf_type t, int depth,
 				    const char *key, struct gguf_value *v)
 {
-	char thing[96];
-	snprintf(thing, sizeof thing, "key '%s'", key);
 	memset(v, 0, sizeof *v);
 	v->type = t;
 	if (t == GGUF_TYPE_STRING)
-		return read_str(c, thing, &v->str, &v->len);
+		return read_str(c, "key", key, &v->str, &v->len);
 	if (t == GGUF_TYPE_ARRAY)
 		return read_array(c, depth, key, v);
 	size_t at = c->pos;
 	uint64_t u;
-	TRY(read_uint(c, fixed_size[t], thing, &u));
+	TRY(read_field(c, fixed_size[t], "key", key, &u));
 	int bits = 8 * fixed_size[t];
 	switch (t) {
 	case GGUF_TYPE_INT8:
