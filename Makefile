@@ -19,7 +19,7 @@ LDSAN    := -fsanitize=address,undefined
 endif
 
 CPPFLAGS += -Iinclude -I. -D_DEFAULT_SOURCE
-CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers \
+CFLAGS   += -std=c11 -ffp-contract=off -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers \
             -g $(OPT) -MMD -MP
 GLSLANG_LIBS = -Wl,--start-group -lglslang -lMachineIndependent -lOSDependent -lGenericCodeGen \
                -lOGLCompiler -lSPIRV -lSPIRV-Tools-opt -lSPIRV-Tools \

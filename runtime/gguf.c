@@ -522,6 +522,7 @@ enum rwkvc_status gguf_parse(struct err *e, const uint8_t *data, size_t size, co
 	TRY_GOTO(st, gguf_read(e, &scratch, data, size, what, &g), fail);
 	TRY_GOTO(st, gguf_rwkv7_map(e, &g, out_w), fail);
 	TRY_GOTO(st, gguf_meta_to_weights(e, &g, out_w), fail);
+	TRY_GOTO(st, weights_index_build(e, out_w), fail);
 	arena_destroy(&scratch);
 	return RWKVC_STATUS_OK;
 fail:

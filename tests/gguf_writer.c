@@ -87,13 +87,6 @@ struct writer {
 	int64_t n_embd;
 };
 
-static int64_t numel_of(const struct weight_tensor *t)
-{
-	int64_t n = 1;
-	for (int d = 0; d < t->rank; d++)
-		n *= t->shape[d];
-	return n;
-}
 
 static struct out_tensor *find_out(struct writer *w, const char *name)
 {
@@ -125,7 +118,7 @@ static enum rwkvc_status add_one(struct writer *w, const struct weight_tensor *t
 				 const struct name_map *m, size_t *out_index)
 {
 	char gname[96];
-	int64_t n = numel_of(t);
+	int64_t n = weight_numel(t);
 	const float *src = t->data;
 	uint64_t ne[4];
 	if (m->how == LERP) {

@@ -16,42 +16,8 @@
 #include "gguf_writer.h"
 #include "runtime/gguf.h"
 #include "runtime/quant.h"
-#include "safetensors_test_only.h"
 
 /* ---- helpers ---- */
-
-/* What weights_close (runtime/weights.c, another branch) does for a GGUF weight_file. */
-static void close_weights(struct weight_file *w)
-{
-	file_map_close(&w->map);
-	arena_destroy(&w->arena);
-}
-
-static const struct weight_tensor *find_tensor(const struct weight_file *w, const char *name)
-{
-	for (size_t i = 0; i < w->n_tensors; i++) {
-		if (strcmp(w->tensors[i].name, name) == 0)
-			return &w->tensors[i];
-	}
-	return NULL;
-}
-
-static const char *find_meta(const struct weight_file *w, const char *key)
-{
-	for (size_t i = 0; i < w->n_meta; i++) {
-		if (strcmp(w->meta_keys[i], key) == 0)
-			return w->meta_values[i];
-	}
-	return NULL;
-}
-
-static int64_t numel(const struct weight_tensor *t)
-{
-	int64_t n = 1;
-	for (int d = 0; d < t->rank; d++)
-		n *= t->shape[d];
-	return n;
-}
 
 /* LoRA factors are the tensors llama.cpp stores transposed. */
 static bool is_lora(const char *name)
@@ -66,24 +32,21 @@ static bool is_layer0_value_residual(const char *name)
 }
 
 struct model {
-	struct file_map map;
-	struct arena arena;
+	struct weight_file wf;
 	struct weight_tensor *t;
 	size_t n;
 };
 
 static void load_model_b(struct model *m)
 {
-	arena_init(&m->arena);
-	test_only_load_safetensors(test_shared_path("testdata/rwkv7/model_b.safetensors"), &m->map,
-				   &m->arena, &m->t, &m->n);
+	struct err e = { 0 };
+	if (weights_open(&e, test_shared_path("testdata/rwkv7/model_b.safetensors"), &m->wf))
+		fail_msg("%s", e.msg);
+	m->t = m->wf.tensors;
+	m->n = m->wf.n_tensors;
 }
 
-static void free_model(struct model *m)
-{
-	file_map_close(&m->map);
-	arena_destroy(&m->arena);
-}
+static void free_model(struct model *m) { weights_close(&m->wf); }
 
 static void write_gguf(const char *path, const struct model *m, enum dtype type, bool like_llama,
 		       uint32_t version, uint32_t alignment, enum dtype *out_types)
@@ -107,7 +70,7 @@ static void check_same_tensors_f32(const struct model *m, const struct weight_fi
 {
 	size_t dropped = 0;
 	for (size_t i = 0; i < m->n; i++) {
-		const struct weight_tensor *src = &m->t[i], *got = find_tensor(w, src->name);
+		const struct weight_tensor *src = &m->t[i], *got = weights_find(w, src->name);
 		if (is_layer0_value_residual(src->name)) {
 			/* llama.cpp replaces them by copies of a0/a1/a2; the reader drops those */
 			assert_null(got);
@@ -141,7 +104,7 @@ static void test_f32_round_trip_is_exact(void **state)
 		assert_int_equal(w.format, WEIGHT_FORMAT_GGUF);
 		assert_string_equal(w.path, path);
 		check_same_tensors_f32(&m, &w);
-		close_weights(&w);
+		weights_close(&w);
 	}
 	free_model(&m);
 }
@@ -178,11 +141,11 @@ static void test_metadata_as_text(void **state)
 		{ "rwkvc.test.bool", "true" },
 	};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
-		const char *v = find_meta(&w, want[i][0]);
+		const char *v = weights_meta(&w, want[i][0]);
 		if (!v || strcmp(v, want[i][1]) != 0)
 			fail_msg("%s: got '%s', want '%s'", want[i][0], v ? v : "(none)", want[i][1]);
 	}
-	close_weights(&w);
+	weights_close(&w);
 	free_model(&m);
 }
 
@@ -289,7 +252,7 @@ static void check_quantised(const struct weight_tensor *src, const struct weight
 			    enum dtype st)
 {
 	struct err e = { 0 };
-	int64_t n = numel(src);
+	int64_t n = weight_numel(src);
 	float *stored = malloc((size_t)n * sizeof *stored), *deq = malloc((size_t)n * sizeof *deq);
 	float *want = malloc((size_t)n * sizeof *want), *back = malloc((size_t)n * sizeof *back);
 	uint8_t *q = malloc(dtype_bytes(st, (uint64_t)n));
@@ -330,7 +293,7 @@ static void round_trip_type(enum dtype type, bool like_llama)
 	write_gguf(path, &m, type, like_llama, 3, 0, types);
 	open_gguf(path, &w);
 	for (size_t i = 0; i < m.n; i++) {
-		const struct weight_tensor *got = find_tensor(&w, m.t[i].name);
+		const struct weight_tensor *got = weights_find(&w, m.t[i].name);
 		if (is_layer0_value_residual(m.t[i].name)) {
 			assert_null(got);
 			continue;
@@ -341,7 +304,7 @@ static void round_trip_type(enum dtype type, bool like_llama)
 		assert_memory_equal(got->shape, m.t[i].shape, sizeof(int64_t) * (size_t)got->rank);
 		check_quantised(&m.t[i], got, types[i]);
 	}
-	close_weights(&w);
+	weights_close(&w);
 	free(types);
 	free_model(&m);
 }
@@ -406,7 +369,7 @@ static void tiny_add(struct tiny *m, const char *name, int rank, int64_t d0, int
 	t->dtype = DTYPE_F32;
 	t->rank = rank;
 	memcpy(t->shape, dims, sizeof dims);
-	int64_t n = numel(t);
+	int64_t n = weight_numel(t);
 	float *x = arena_alloc(&m->a, &e, (size_t)n * sizeof *x);
 	test_fill_random(x, (size_t)n, m->n, -1.0f, 1.0f);
 	t->data = x;
@@ -689,7 +652,7 @@ static void test_truncated_files_are_refused(void **state)
 	assert_true(tested > 1000);
 	struct weight_file w;
 	assert_int_equal(gguf_parse(&e, v, end, "exact.gguf", &w), 0);
-	close_weights(&w);
+	weights_close(&w);
 	free(v);
 }
 
@@ -712,7 +675,7 @@ static void test_random_damage_is_handled(void **state)
 		struct err e = { 0 };
 		struct weight_file w;
 		if (gguf_parse(&e, b, n, "fuzz.gguf", &w) == RWKVC_STATUS_OK) {
-			close_weights(&w);
+			weights_close(&w);
 		} else {
 			assert_true(strncmp(e.msg, "fuzz.gguf: ", 11) == 0);
 			refused++;
@@ -741,7 +704,7 @@ static void test_allocation_failures_are_clean(void **state)
 		fault_alloc_arm(0);
 		if (st == RWKVC_STATUS_OK) {
 			assert_true(k > 3);
-			close_weights(&w);
+			weights_close(&w);
 			break;
 		}
 		assert_int_equal(st, RWKVC_STATUS_NO_MEMORY);
