@@ -104,6 +104,9 @@ struct rwkvc_model_info {
 	int n_layer, n_embd, n_head, head_size, vocab, ffn;
 	int lora_decay, lora_iclr, lora_value, lora_gate; /* ranks Dw, Da, Dv, Dg */
 	const char *backend; /* "cpu" or the Vulkan device's name; owned by the model */
+	int kernels;          /* Vulkan: kernels dispatched per token (decode) */
+	int kernels_compiled; /* Vulkan: distinct kernels compiled while loading */
+	int kernels_cached;   /* Vulkan: distinct kernels read from the SPIR-V cache instead */
 };
 void rwkvc_model_get_info(const rwkvc_model_t *model, struct rwkvc_model_info *out_info);
 

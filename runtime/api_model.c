@@ -101,6 +101,8 @@ static void fill_info(struct rwkvc_model *m)
 	i->lora_value = sym_value(g, "Dv");
 	i->lora_gate = sym_value(g, "Dg");
 	i->backend = m->vk ? vk_model_device_name(m->vk) : "cpu";
+	if (m->vk)
+		vk_model_stats(m->vk, &i->kernels, &i->kernels_compiled, &i->kernels_cached);
 }
 
 /* The vocabulary is the number of rows of the embedding table. */

@@ -230,3 +230,10 @@ enum rwkvc_status vk_model_state_reset(struct err *e, struct vk_model *m)
 const char *vk_model_device_name(const struct vk_model *m) { return m->dev->caps.props.deviceName; }
 struct vk_device *vk_model_device(struct vk_model *m) { return m->dev; }
 const struct plan *vk_model_plan(const struct vk_model *m) { return &m->plan; }
+
+void vk_model_stats(const struct vk_model *m, int *out_kernels, int *out_compiled, int *out_cached)
+{
+	*out_kernels = m->plan.n_kernels;
+	*out_compiled = (int)m->cache.n_compiles;
+	*out_cached = (int)m->cache.n_hits;
+}

@@ -58,6 +58,8 @@ enum rwkvc_status vk_model_state_reset(struct err *e, struct vk_model *m);
 const char *vk_model_device_name(const struct vk_model *m);
 /* The device, for tests (counters, validation messages). */
 struct vk_device *vk_model_device(struct vk_model *m);
+/* Kernels per call, and how many distinct kernels were compiled / read from the cache. */
+void vk_model_stats(const struct vk_model *m, int *out_kernels, int *out_compiled, int *out_cached);
 /* The plan it runs. */
 const struct plan *vk_model_plan(const struct vk_model *m);
 
