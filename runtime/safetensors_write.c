@@ -64,6 +64,8 @@ static enum rwkvc_status check_desc(struct err *e, const char *path, const struc
 static enum rwkvc_status check_unique(struct err *e, struct arena *a, const char *path,
 				      const char *const *names, size_t n, const char *kind)
 {
+	if (n < 2)
+		return RWKVC_STATUS_OK;
 	const char **sorted = arena_alloc(a, e, n * sizeof *sorted);
 	if (!sorted)
 		return e->status;
