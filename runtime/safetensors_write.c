@@ -60,7 +60,7 @@ static enum rwkvc_status check_desc(struct err *e, const char *path, const struc
 	return RWKVC_STATUS_OK;
 }
 
-/* Copies the names into the arena, refusing duplicates. */
+/* Refuses a name given twice (sorts a copy of the pointer list in the arena). */
 static enum rwkvc_status check_unique(struct err *e, struct arena *a, const char *path,
 				      const char *const *names, size_t n, const char *kind)
 {
