@@ -489,8 +489,8 @@ static void test_weights_open_sniffs_format(void **state)
 	struct weight_file w;
 	const char *gguf = test_tmp_path("m.gguf");
 	test_write_file(gguf, "GGUF\3\0\0\0rest", 12);
-	assert_int_equal(weights_open(&e, gguf, &w), RWKVC_STATUS_UNSUPPORTED);
-	assert_contains(e.msg, "m.gguf: GGUF reader not built in yet");
+	assert_int_equal(weights_open(&e, gguf, &w), RWKVC_STATUS_BAD_FORMAT); /* went to the GGUF reader */
+	assert_contains(e.msg, "m.gguf");
 	const char *zip = test_tmp_path("m.pth");
 	test_write_file(zip, "PK\3\4 a zip", 10);
 	assert_int_equal(weights_open(&e, zip, &w), RWKVC_STATUS_UNSUPPORTED);
@@ -504,15 +504,23 @@ static void test_weights_open_sniffs_format(void **state)
 	weights_close(&w); /* harmless on a failed open */
 }
 
-static void test_to_f32_refuses_quantised(void **state)
+static void test_to_f32_dequantises(void **state)
 {
 	(void)state;
-	uint8_t block[34] = { 1 };
+	/* one Q8_0 block: scale 1.0 (f16 0x3c00), then 32 int8 values -16..15 */
+	uint8_t block[34] = { 0x00, 0x3c };
+	for (int i = 0; i < 32; i++)
+		block[2 + i] = (uint8_t)(int8_t)(i - 16);
 	struct weight_tensor t = { "blocks.0.att.key.weight", DTYPE_Q8_0, 1, { 32 }, block, 34 };
 	struct err e = { 0 };
 	float out[32];
-	assert_int_equal(weights_to_f32(&e, &t, out), RWKVC_STATUS_UNSUPPORTED);
-	assert_contains(e.msg, "tensor 'blocks.0.att.key.weight': converting q8_0 to f32 is not built");
+	assert_int_equal(weights_to_f32(&e, &t, out), RWKVC_STATUS_OK);
+	for (int i = 0; i < 32; i++)
+		assert_true(out[i] == (float)(i - 16));
+	/* token ids are not numbers to convert */
+	struct weight_tensor ids = { "ids", DTYPE_I32, 1, { 8 }, block, 32 };
+	assert_int_equal(weights_to_f32(&e, &ids, out), RWKVC_STATUS_UNSUPPORTED);
+	assert_contains(e.msg, "holds i32, not floating-point numbers");
 }
 
 /* Every allocation the reader and writer make may fail: each failure is a
@@ -569,7 +577,7 @@ int main(void)
 		cmocka_unit_test(test_writer_refuses_bad_descriptions),
 		cmocka_unit_test(test_misaligned_buffer_is_copied),
 		cmocka_unit_test(test_weights_open_sniffs_format),
-		cmocka_unit_test(test_to_f32_refuses_quantised),
+		cmocka_unit_test(test_to_f32_dequantises),
 		cmocka_unit_test(test_allocation_failures),
 	};
 	enum { N_FIXED = sizeof fixed / sizeof fixed[0],
