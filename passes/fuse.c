@@ -231,8 +231,9 @@ static bool head_local(const struct fuser *f, int32_t op, struct region_shape rs
 		return dim_value(g, rk->d[rk->rank - 1], 1) == rs.head;
 	}
 	case OP_MATMUL:
-	case OP_LINEAR: /* a small product from a full vector: a LoRA up-projection */
-		return is_fixed(g, o->in[1]) && width(g, o->in[0]) <= 1024 && producer(f, o->in[0]) >= 0;
+	case OP_LINEAR: /* a small product from a full vector: a LoRA up-projection, not a C x C matrix */
+		return is_fixed(g, o->in[1]) && width(g, o->in[0]) != rs.width && width(g, o->in[0]) <= 1024 &&
+		       producer(f, o->in[0]) >= 0;
 	default:
 		return false;
 	}

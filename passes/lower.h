@@ -2,6 +2,7 @@
 #ifndef RWKVC_PASSES_LOWER_H
 #define RWKVC_PASSES_LOWER_H
 
+#include "fuse.h"
 #include "plan.h"
 
 struct lower_options {
@@ -10,8 +11,10 @@ struct lower_options {
 	enum dtype weight;  /* weight storage */
 };
 
-/* graph -> plan, one kernel per op, tensors classified but not yet placed. */
-enum rwkvc_status plan_lower(struct err *e, const struct graph *g, const struct lower_options *o, struct plan *out);
+/* graph -> plan: one kernel per group of `part` (NULL: one kernel per op);
+ * tensors classified but not yet placed. */
+enum rwkvc_status plan_lower(struct err *e, const struct graph *g, const struct lower_options *o,
+			     const struct partition *part, struct plan *out);
 
 /* Places every tensor: weights one after another, activations in the arena
  * (each its own region for now), state slots in the flat state layout.

@@ -32,6 +32,7 @@ struct plan_place {
 	bool transposed;     /* weights: stored [M, K] for a matmul weight declared [K, M] */
 	enum dtype dtype;    /* storage type */
 	int32_t first, last; /* activations: first and last kernel that touch it */
+	int32_t alias;       /* >= 0: lives where that tensor lives (a state written in place) */
 };
 
 struct plan_kernel {

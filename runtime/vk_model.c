@@ -49,7 +49,14 @@ static enum rwkvc_status build_plan(struct err *e, struct vk_model *m, const str
 				    const struct vk_model_options *o)
 {
 	struct lower_options lo = { o->t_max > 0 ? o->t_max : DEFAULT_T_MAX, o->act, o->weight };
-	TRY(plan_lower(e, g, &lo, &m->plan));
+	struct partition part;
+	struct fuse_options fo = fuse_options_all();
+	if (!o->fuse)
+		memset(fo.enable, 0, sizeof fo.enable);
+	TRY(fuse_partition(e, g, &fo, &part));
+	enum rwkvc_status st = plan_lower(e, g, &lo, &part, &m->plan);
+	partition_destroy(&part);
+	TRY(st);
 	TRY(plan_memplan(e, &m->plan, m->dev->align));
 	return plan_schedule(e, &m->plan, NULL);
 }
