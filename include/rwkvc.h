@@ -79,7 +79,7 @@ enum rwkvc_backend {
 enum rwkvc_precision {
 	RWKVC_PRECISION_F32 = 0, /* weights and activations in f32 */
 	RWKVC_PRECISION_F16,     /* weights and activations in f16; the wkv state stays f32 */
-};
+}; /* below */
 
 struct rwkvc_model_options {
 	const char *graph_path;   /* op graph YAML; NULL: the built-in RWKV-7 graph */
@@ -88,6 +88,10 @@ struct rwkvc_model_options {
 	enum rwkvc_backend backend;
 	enum rwkvc_precision precision;
 	const char *quant;        /* NULL, "f16", "q8_0" or "q4_k": quantise on load */
+	const struct rwkvc_random_model *random; /* instead of weights_path: random weights made
+						    in memory (benchmarks of real shapes) */
+	int t_max;                /* Vulkan: tokens per recorded call; longer inputs are split (0: 16) */
+	int no_fuse;              /* Vulkan: one kernel per op (for comparisons and debugging) */
 };
 
 /* Defaults: built-in graph, AUTO backend, F32, no quantisation. */

@@ -5,6 +5,7 @@
 #include "graph/shape_rules.h"
 #include "graph/src.h"
 #include "model.h"
+#include "random_weights.h"
 
 struct rwkvc_model_options rwkvc_model_options_default(void)
 {
@@ -132,7 +133,8 @@ static enum rwkvc_status prepare_backend(struct err *e, struct rwkvc_model *m, c
 		return cpu_prepare(e, m);
 	}
 	struct vk_model_options vo = { 0 };
-	vo.t_max = 16;
+	vo.t_max = o->t_max > 0 ? o->t_max : 16;
+	vo.fuse = !o->no_fuse;
 	vo.act = vo.weight = o->precision == RWKVC_PRECISION_F16 ? DTYPE_F16 : DTYPE_F32;
 	vo.progress = m->ctx->progress;
 	enum rwkvc_status st = vk_model_create(e, &m->graph, &m->weights, &vo, &m->vk);
@@ -147,7 +149,7 @@ static enum rwkvc_status prepare_backend(struct err *e, struct rwkvc_model *m, c
 
 static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o)
 {
-	if (!o->weights_path)
+	if (!o->weights_path && !o->random)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "no weights file given");
 	if (o->plan_path)
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "plan files are not supported yet");
@@ -155,7 +157,8 @@ static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "quantisation on load is not supported yet");
 	struct graph_src *src;
 	TRY(graph_src_load(e, o->graph_path, &src));
-	enum rwkvc_status st = weights_open(e, o->weights_path, &m->weights);
+	enum rwkvc_status st = o->weights_path ? weights_open(e, o->weights_path, &m->weights)
+					       : random_weights_make(e, o->random, m->ctx->progress, &m->weights);
 	if (!st)
 		st = bind_from_file(e, src, &m->weights);
 	if (!st)
