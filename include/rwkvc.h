@@ -108,11 +108,18 @@ struct rwkvc_model_info {
 	int n_layer, n_embd, n_head, head_size, vocab, ffn;
 	int lora_decay, lora_iclr, lora_value, lora_gate; /* ranks Dw, Da, Dv, Dg */
 	const char *backend; /* "cpu" or the Vulkan device's name; owned by the model */
+	uint64_t weight_bytes; /* bytes of weights a decode step reads (as stored on the backend) */
 	int kernels;          /* Vulkan: kernels dispatched per token (decode) */
+	int barriers;         /* Vulkan: barriers between them per token (decode) */
 	int kernels_compiled; /* Vulkan: distinct kernels compiled while loading */
 	int kernels_cached;   /* Vulkan: distinct kernels read from the SPIR-V cache instead */
 };
 void rwkvc_model_get_info(const rwkvc_model_t *model, struct rwkvc_model_info *out_info);
+
+/* Measures the streaming read bandwidth of the model's device (GB/s), the
+ * physical limit of a decode step being weight_bytes / bandwidth. Vulkan
+ * backends only: UNSUPPORTED on the CPU. */
+enum rwkvc_status rwkvc_model_measure_bandwidth(rwkvc_model_t *model, double *out_gbps);
 
 /* ------------------------------------------------------------------------ */
 /* Sessions: the recurrent state of one sequence, and evaluation            */

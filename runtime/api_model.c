@@ -6,6 +6,7 @@
 #include "graph/src.h"
 #include "model.h"
 #include "random_weights.h"
+#include "vk_bandwidth.h"
 
 struct rwkvc_model_options rwkvc_model_options_default(void)
 {
@@ -102,8 +103,17 @@ static void fill_info(struct rwkvc_model *m)
 	i->lora_value = sym_value(g, "Dv");
 	i->lora_gate = sym_value(g, "Dg");
 	i->backend = m->vk ? vk_model_device_name(m->vk) : "cpu";
-	if (m->vk)
+	if (m->vk) {
 		vk_model_stats(m->vk, &i->kernels, &i->kernels_compiled, &i->kernels_cached);
+		const struct plan *p = vk_model_plan(m->vk);
+		i->weight_bytes = plan_weight_bytes_per_token(p);
+		for (int32_t k = 0; k < p->n_kernels; k++)
+			i->barriers += p->kernels[k].barrier_before;
+	} else {
+		for (int32_t t = 0; t < m->graph.n_tensors; t++)
+			if (m->graph.tensors[t].kind == TENSOR_WEIGHT && m->graph.tensors[t].used)
+				i->weight_bytes += (uint64_t)shape_numel(&m->graph, &m->graph.tensors[t].shape, 1) * 4;
+	}
 }
 
 /* The vocabulary is the number of rows of the embedding table. */
@@ -207,3 +217,11 @@ void rwkvc_model_destroy(rwkvc_model_t *m)
 }
 
 void rwkvc_model_get_info(const rwkvc_model_t *model, struct rwkvc_model_info *out_info) { *out_info = model->info; }
+
+enum rwkvc_status rwkvc_model_measure_bandwidth(rwkvc_model_t *m, double *out_gbps)
+{
+	*out_gbps = 0;
+	if (!m->vk)
+		return err_set(&m->ctx->err, RWKVC_STATUS_UNSUPPORTED, "measuring bandwidth needs the Vulkan backend");
+	return vk_measure_bandwidth(&m->ctx->err, vk_model_device(m->vk), out_gbps);
+}
