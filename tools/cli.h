@@ -62,6 +62,7 @@ bool cli_parse_int_list(const char *cmd, const char *what, const char *s, int32_
 int cmd_info(int argc, char **argv);
 int cmd_logits(int argc, char **argv);
 int cmd_mkmodel(int argc, char **argv);
+int cmd_test_ops(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 
 #endif

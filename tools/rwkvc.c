@@ -13,6 +13,7 @@ static const struct {
 	{ "mkmodel", cmd_mkmodel, "make a model with random weights of a real shape" },
 	{ "tokenize", cmd_tokenize, "text to RWKV World token ids and back" },
 	{ "info", cmd_info, "list the Vulkan devices and the features rwkvc uses" },
+	{ "test-ops", cmd_test_ops, "check every GPU kernel against its C reference" },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
