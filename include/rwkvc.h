@@ -300,6 +300,46 @@ enum rwkvc_status rwkvc_device_count(rwkvc_ctx_t *ctx, int *out_n);
 enum rwkvc_status rwkvc_device_get_info(rwkvc_ctx_t *ctx, int index,
 					struct rwkvc_device_info *out_info);
 
+/* ------------------------------------------------------------------------ */
+/* Diagnostics                                                              */
+
+/* The differential kernel test (`rwkvc test-ops`): every kernel kind the
+ * compiler emits, over awkward shapes (widths that are no multiple of a
+ * workgroup, M = 1, T = 1 / 3 / the maximum, one and three heads) and storage
+ * types (f32/f16 activations and weights), weights bound as several row
+ * chunks, is run on the Vulkan device rwkvc picks (RWKVC_DEVICE and
+ * RWKVC_VALIDATE are honoured) with random inputs and NaN-poisoned outputs,
+ * and compared with the C reference by relative L2 error against a bound per
+ * output type (1e-5 for f32, 2e-3 for f16 storage). */
+struct rwkvc_test_ops_options {
+	const char *filter; /* only runs whose name ("matvec K=200 M=131 act=f16 w=f32 T=3")
+			       contains this; NULL or "": all */
+	int quick;          /* a representative subset (for slow devices and the unit tests) */
+	int perf;           /* also time each run (GPU microseconds, median over perf_reps) and
+			       add the real model shapes (0.1B..2.9B mat-vecs, 40 heads) */
+	int perf_reps;      /* runs per timing; 0: 20 */
+	int list;           /* only name the runs that would be made (no device needed) */
+	/* receives the report, one line per call (no newline); NULL: no report */
+	void (*print)(void *user, const char *line);
+	void *user;
+};
+
+struct rwkvc_test_ops_summary {
+	int cases;   /* runs compared (a case at one T), including failed ones */
+	int failed;  /* runs outside their bound, with unwritten outputs, with validation
+			messages, or whose kernel did not build */
+	int skipped; /* cases the device cannot run (f16 without 16-bit storage) */
+	uint64_t validation_messages; /* counted by the validation layer; 0 without it */
+	char device[256];
+};
+
+/* Runs the test. A failing case is reported and counted in *out_summary, not
+ * returned as an error: the call fails only when the test cannot go on (no
+ * Vulkan device, out of memory, a lost device). Errors: UNSUPPORTED,
+ * NO_MEMORY, VULKAN, DEVICE_LOST. */
+enum rwkvc_status rwkvc_test_ops(rwkvc_ctx_t *ctx, const struct rwkvc_test_ops_options *opts,
+				 struct rwkvc_test_ops_summary *out_summary);
+
 /* A short fixed name for a status ("bad format"). Never NULL. */
 const char *rwkvc_status_name(enum rwkvc_status status);
 

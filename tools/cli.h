@@ -63,6 +63,7 @@ int cmd_info(int argc, char **argv);
 int cmd_logits(int argc, char **argv);
 int cmd_mkmodel(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_test_ops(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 
 #endif

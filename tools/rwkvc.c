@@ -14,6 +14,7 @@ static const struct {
 	{ "bench", cmd_bench, "measure prefill and decode speed against the bandwidth limit" },
 	{ "tokenize", cmd_tokenize, "text to RWKV World token ids and back" },
 	{ "info", cmd_info, "list the Vulkan devices and the features rwkvc uses" },
+	{ "test-ops", cmd_test_ops, "check every GPU kernel against its C reference" },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
