@@ -197,24 +197,25 @@ static void emit_reduce(struct strbuf *b, const struct codegen_target *t, const 
 		strbuf_append(b, "        return;\n    }\n    if (subgroupElect()) {\n");
 		for (uint32_t o = 0; o < nv; o++)
 			strbuf_printf(b, "        red[%uu + gl_SubgroupID] = acc%u_%u;\n", o * c->slots, o / nc, o % nc);
-		strbuf_append(b, "    }\n    memoryBarrierShared();\n    barrier();\n"
-				 "    for (uint o = lid; o < NV; o += WG) {\n"
+		/* this tile's nv sums, not NV (the widest tile's): the rest of red is stale */
+		strbuf_printf(b, "    }\n    memoryBarrierShared();\n    barrier();\n"
+				 "    for (uint o = lid; o < %uu; o += WG) {\n"
 				 "        float s = 0.0;\n"
 				 "        for (uint i = 0u; i < gl_NumSubgroups; i++)\n"
-				 "            s += red[o * SLOTS + i];\n");
+				 "            s += red[o * SLOTS + i];\n", nv);
 	} else {
 		for (uint32_t o = 0; o < nv; o++)
 			strbuf_printf(b, "    red[%uu + lid] = acc%u_%u;\n", o * c->slots, o / nc, o % nc);
-		strbuf_append(b, "    memoryBarrierShared();\n    barrier();\n"
+		strbuf_printf(b, "    memoryBarrierShared();\n    barrier();\n"
 				 "    [[unroll]] for (uint h = WG / 2u; h > 0u; h >>= 1) {\n"
 				 "        if (lid < h)\n"
-				 "            for (uint o = 0u; o < NV; o++)\n"
+				 "            for (uint o = 0u; o < %uu; o++)\n"
 				 "                red[o * SLOTS + lid] += red[o * SLOTS + lid + h];\n"
 				 "        memoryBarrierShared();\n"
 				 "        barrier();\n"
 				 "    }\n"
-				 "    for (uint o = lid; o < NV; o += WG) {\n"
-				 "        float s = red[o * SLOTS];\n");
+				 "    for (uint o = lid; o < %uu; o += WG) {\n"
+				 "        float s = red[o * SLOTS];\n", nv, nv);
 	}
 	strbuf_printf(b, "        store(rbase + o / %uu, t0 + o %% %uu, s);\n    }\n"
 			 "    barrier(); // red is reused by the next tile\n",
