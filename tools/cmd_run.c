@@ -295,8 +295,7 @@ static int run_main(const struct run_args *a, const struct rwkvc_sampler_options
 	if (rc < 0 && r.n_feed == 0)
 		rc = a->state_in ? cli_fail(CMD, "%s has no pending token and the prompt is empty: nothing to condition on",
 					    a->state_in)
-				 : cli_usage_error(CMD, "the prompt is empty: nothing to condition on (give a prompt, "
-						  "or --state-in FILE to continue an earlier run)");
+				 : cli_fail(CMD, "the prompt is empty: nothing to condition on");
 	double t0 = util_now(), t1 = t0, t2 = t0;
 	size_t n_gen = 0;
 	const char *why = NULL;
@@ -330,6 +329,10 @@ static int check_args(struct run_args *a, struct rwkvc_sampler_options *so)
 		return cli_usage_error(CMD, "--weights is required");
 	if ((a->prompt != NULL) + (a->prompt_file != NULL) + (a->prompt_ids != NULL) > 1)
 		return cli_usage_error(CMD, "give at most one of --prompt, --prompt-file and --prompt-ids");
+	bool no_prompt = !a->prompt_file && !a->prompt_ids && (!a->prompt || !a->prompt[0]);
+	if (no_prompt && !a->state_in) /* said before a model is loaded; empty files and stdin are found later */
+		return cli_usage_error(CMD, "the prompt is empty: nothing to condition on (give a prompt, "
+				       "or --state-in FILE to continue an earlier run)");
 	if (a->n < 0)
 		return cli_usage_error(CMD, "-n %lld: the number of tokens cannot be negative", (long long)a->n);
 	if (a->top_k < 0 || a->top_k > INT32_MAX)
