@@ -53,10 +53,9 @@ static int setup(void **state)
 	snprintf(g_model_b, sizeof g_model_b, "%s", test_shared_path("testdata/rwkv7/model_b.safetensors"));
 	snprintf(g_model, sizeof g_model, "%s", test_tmp_path("world.safetensors"));
 	int32_t *t;
-	size_t n, used = 0;
+	size_t n;
 	test_load_tokens_json(test_shared_path("testdata/rwkv7/model_a.tokens.json"), &t, &n);
-	for (size_t i = 0; i < n; i++)
-		used += (size_t)snprintf(g_tokens_a + used, sizeof g_tokens_a - used, "%s%d", i ? "," : "", t[i]);
+	test_ids_csv(t, n, g_tokens_a, sizeof g_tokens_a);
 	free(t);
 	/* a random model with the World tokenizer's vocabulary, so that its tokens are text */
 	char args[2048];
@@ -238,9 +237,7 @@ static void test_prompt_sources(void **state)
 	size_t n;
 	assert_int_equal(rwkvc_tokenizer_encode(tok, text, sizeof text - 1, ids, 64, &n), 0);
 	char list[512];
-	size_t used = 0;
-	for (size_t i = 0; i < n; i++)
-		used += (size_t)snprintf(list + used, sizeof list - used, "%s%d", i ? "," : "", ids[i]);
+	test_ids_csv(ids, n, list, sizeof list);
 	rwkvc_tokenizer_destroy(tok);
 	rwkvc_ctx_destroy(ctx);
 
