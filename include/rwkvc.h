@@ -304,6 +304,10 @@ const char *rwkvc_status_name(enum rwkvc_status status);
  *      i.e. softmax(logits / temperature) over the kept set.
  * So top-p looks at the untempered distribution, as in ChatRWKV. temperature
  * 0, top_k 1 or top_p 0 with a unique maximum give the argmax (ties: lowest id).
+ * Where the pip package differs: it samples among tied maxima at temperature
+ * 0, breaks top-k ties arbitrarily, and its generate() does not count
+ * whitespace and digit tokens for the penalties; here every accepted token
+ * counts, and tokens are ranked by penalised logit, ties by the lower id.
  * Ids >= the sampler's vocab_limit are never drawn (a 65536-logit model has
  * only 65530 tokens). Draws come from the sampler's own generator
  * (xoshiro256**, seeded through splitmix64) and use no libm function, so the
