@@ -116,6 +116,17 @@ struct rwkvc_model_info {
 };
 void rwkvc_model_get_info(const rwkvc_model_t *model, struct rwkvc_model_info *out_info);
 
+/* Profiles one call of n_tokens tokens on the session's model (Vulkan only):
+ * every kernel is timed with GPU timestamps, with a barrier after each so the
+ * times do not overlap (the sum is therefore above a normal call's time).
+ * *out_text (free with rwkvc_free) lists the time per kernel kind and the
+ * slowest kernels. The session's state is left unchanged. Errors: UNSUPPORTED
+ * on the CPU backend or without timestamps, NO_MEMORY, VULKAN. */
+enum rwkvc_status rwkvc_session_profile(rwkvc_session_t *session, size_t n_tokens, char **out_text);
+
+/* Frees memory the library handed out (texts). NULL is fine. */
+void rwkvc_free(void *p);
+
 /* Measures the streaming read bandwidth of the model's device (GB/s), the
  * physical limit of a decode step being weight_bytes / bandwidth. Vulkan
  * backends only: UNSUPPORTED on the CPU. */

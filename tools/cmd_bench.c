@@ -136,11 +136,25 @@ static void report(FILE *f, const struct bench_args *a, const struct util_sessio
 			r->gbps, limit, 100 * r->decode_tok_s / limit);
 }
 
+/* The per-kernel profile of a decode step (T = 1) and of a full prefill chunk. */
+static int print_profiles(const char *cmd, struct util_session *us, size_t chunk)
+{
+	size_t sizes[2] = { 1, chunk };
+	for (int i = 0; i < (chunk > 1 ? 2 : 1); i++) {
+		char *text;
+		if (rwkvc_session_profile(us->session, sizes[i], &text))
+			return cli_fail(cmd, "%s", rwkvc_errmsg(us->ctx));
+		printf("\n%s", text);
+		rwkvc_free(text);
+	}
+	return CLI_EXIT_OK;
+}
+
 int cmd_bench(int argc, char **argv)
 {
 	const char *weights = NULL, *preset = NULL, *backend = "auto", *dtype = "f32", *graph = NULL;
 	int64_t t_max = 0;
-	bool no_fuse = false;
+	bool no_fuse = false, profile = false;
 	struct bench_args a = { 128, 128, 3, 1, false };
 	struct cli_option opts[] = {
 		{ "weights", 'w', CLI_STRING, &weights, "FILE", "model weights (.safetensors or .gguf)" },
@@ -156,6 +170,7 @@ int cmd_bench(int argc, char **argv)
 		{ "no-fuse", 0, CLI_FLAG, &no_fuse, NULL, "one kernel per op (to compare with the fused plan)" },
 		{ "graph", 'g', CLI_STRING, &graph, "FILE", "op graph YAML (default: the built-in RWKV-7 graph)" },
 		{ "json", 0, CLI_FLAG, &a.json, NULL, "one JSON object instead of text" },
+		{ "profile", 0, CLI_FLAG, &profile, NULL, "also time every kernel of a decode step and of a prefill chunk" },
 	};
 	struct cli_command cmd = { "bench", "rwkvc bench (--weights M | --preset NAME) [--dtype f16] [options]",
 				   "Measures prefill and decode speed, and the device's read bandwidth in the same\n"
@@ -199,6 +214,8 @@ int cmd_bench(int argc, char **argv)
 			fprintf(stderr, "rwkvc bench: no bandwidth figure: %s\n", rwkvc_errmsg(us.ctx));
 		report(stdout, &a, &us, &res, device, dtype);
 		r = CLI_EXIT_OK;
+		if (profile)
+			r = print_profiles(cmd.name, &us, t_max > 0 ? (size_t)t_max : 16);
 	}
 	util_close_session(&us);
 	return r;
