@@ -106,7 +106,7 @@ void grid_misc(const struct kernel_desc *k, const struct codegen_target *t, int6
 
 enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_desc *k,
 			   const struct codegen_target *t, const char *name);
-void grid_mix(int64_t T, uint32_t out_groups[3]);
+void grid_mix(const struct kernel_desc *k, const struct codegen_target *t, int64_t T, uint32_t out_groups[3]);
 enum rwkvc_status emit_region(struct err *e, struct strbuf *b, const struct kernel_desc *k,
 			      const struct codegen_target *t, const char *name);
 void grid_region(const struct kernel_desc *k, uint32_t out_groups[3]);

@@ -10,6 +10,14 @@
 
 static uint32_t mix_wg(const struct codegen_target *t) { return t->cpu ? 64 : 256; }
 
+/* Channels one workgroup writes: on GPUs one per invocation, so a row spreads
+ * over many workgroups (each recomputes the row's statistics: a few KB from
+ * L2, cheaper than leaving the GPU idle); on CPUs the whole row. */
+static int64_t mix_channels(const struct kernel_desc *k, const struct codegen_target *t)
+{
+	return t->cpu ? k->width : mix_wg(t);
+}
+
 /* mean and 1/sqrt(var + eps) of row `row` into the named variables (two passes, as the reference) */
 static void emit_row_stats(struct strbuf *b, const char *row, const char *mean, const char *inv)
 {
@@ -42,9 +50,11 @@ enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_
 	strbuf_append(b, ";\n");
 	if (m->layer_norm)
 		emit_wg_sum(b, t, wg);
-	strbuf_append(b, "void main() {\n"
-			 "    uint t = gl_WorkGroupID.x, tid = gl_LocalInvocationID.x;\n"
-			 "    float mean = 0.0, inv = 1.0, mean1 = 0.0, inv1 = 1.0;\n");
+	strbuf_printf(b, "void main() {\n"
+			 "    uint t = gl_WorkGroupID.y, tid = gl_LocalInvocationID.x;\n"
+			 "    uint c0 = gl_WorkGroupID.x * %lluu, c1 = min(c0 + %lluu, C);\n"
+			 "    float mean = 0.0, inv = 1.0, mean1 = 0.0, inv1 = 1.0;\n",
+		      (unsigned long long)mix_channels(k, t), (unsigned long long)mix_channels(k, t));
 	if (m->layer_norm) {
 		/* row t, and row t-1 for the shift (recomputed: another workgroup owns it) */
 		strbuf_append(b, "    {\n");
@@ -53,7 +63,7 @@ enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_
 		emit_row_stats(b, "t - 1u", "mean1", "inv1");
 		strbuf_append(b, "    }\n");
 	}
-	strbuf_append(b, "    for (uint c = tid; c < C; c += WG) {\n");
+	strbuf_append(b, "    for (uint c = c0 + tid; c < c1; c += WG) {\n");
 	if (m->layer_norm)
 		strbuf_append(b, "        float g = float(w[c]), o = float(b[c]);\n"
 				 "        float a = (float(x[t * C + c]) - mean) * inv * g + o;\n"
@@ -70,10 +80,12 @@ enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_
 	return RWKVC_STATUS_OK;
 }
 
-void grid_mix(int64_t T, uint32_t out_groups[3])
+void grid_mix(const struct kernel_desc *k, const struct codegen_target *t, int64_t T, uint32_t out_groups[3])
 {
-	out_groups[0] = (uint32_t)T;
-	out_groups[1] = out_groups[2] = 1;
+	int64_t ch = mix_channels(k, t);
+	out_groups[0] = (uint32_t)((k->width + ch - 1) / ch);
+	out_groups[1] = (uint32_t)T;
+	out_groups[2] = 1;
 }
 
 /* ---- KERNEL_HEAD_REGION: one workgroup per head, one invocation per channel ---- */
@@ -137,14 +149,33 @@ static void emit_region_op(struct strbuf *b, const struct region_program *rp, co
 	const int8_t *in = o->in;
 	switch (o->op) {
 	case OP_MATMUL:
-	case OP_LINEAR: { /* one output channel: its row of the (transposed) matrix times the full vector */
-		const struct region_value *vec = &rp->v[in[0]], *mat = &rp->v[in[1]];
+	case OP_LINEAR: { /* one output channel: the vector (in shared memory) times its column of the matrix */
+		const struct region_value *mat = &rp->v[in[1]];
+		unsigned long long n = (unsigned long long)mat->n;
+		char at[4][64];
+		for (int u = 0; u < 4; u++) /* element d + u of this channel's column */
+			if (mat->k_major)
+				snprintf(at[u], sizeof at[u], "(d + %du) * C + c", u);
+			else
+				snprintf(at[u], sizeof at[u], "c * %lluu + d + %du", n, u);
+		/* four independent sums keep four loads in flight */
 		strbuf_printf(b,
-			      "        float v%d = 0.0;\n"
-			      "        for (uint d = 0u; d < %lluu; d++)\n"
-			      "            v%d += float(%s[t * %lluu + d]) * float(%s[c * %lluu + d]);\n",
-			      r, (unsigned long long)vec->n, r, buf(vec->binding), (unsigned long long)vec->n,
-			      buf(mat->binding), (unsigned long long)mat->n);
+			      "        float v%d;\n"
+			      "        {\n"
+			      "            float p0 = 0.0, p1 = 0.0, p2 = 0.0, p3 = 0.0;\n"
+			      "            uint d = 0u;\n"
+			      "            for (; d + 4u <= %lluu; d += 4u) {\n",
+			      r, n);
+		for (int u = 0; u < 4; u++)
+			strbuf_printf(b, "                p%d += sh_vec%d[d + %du] * float(%s[%s]);\n", u, in[0], u,
+				      buf(mat->binding), at[u]);
+		strbuf_printf(b,
+			      "            }\n"
+			      "            for (; d < %lluu; d++)\n"
+			      "                p0 += sh_vec%d[d] * float(%s[%s]);\n"
+			      "            v%d = (p0 + p1) + (p2 + p3);\n"
+			      "        }\n",
+			      n, in[0], buf(mat->binding), at[0], r);
 		break;
 	}
 	case OP_L2_NORM:
@@ -212,6 +243,9 @@ enum rwkvc_status emit_region(struct err *e, struct strbuf *b, const struct kern
 	int sv = region_state_value(rp);
 	if (sv >= 0)
 		strbuf_append(b, "shared float sh_r[N], sh_w[N], sh_k[N], sh_kk[N], sh_a[N];\n");
+	for (int v = 0; v < rp->n_values; v++) /* the full vectors every channel reads */
+		if (rp->v[v].kind == RV_VECTOR)
+			strbuf_printf(b, "shared float sh_vec%d[%lluu];\n", v, (unsigned long long)rp->v[v].n);
 	strbuf_append(b, "void main() {\n"
 			 "    uint h = gl_WorkGroupID.x, i = gl_LocalInvocationID.x, c = h * N + i;\n");
 	emit_loads(b, rp, false);
@@ -223,6 +257,17 @@ enum rwkvc_status emit_region(struct err *e, struct strbuf *b, const struct kern
 			      buf(rp->v[sv].binding));
 	strbuf_append(b, "    for (uint t = 0u; t < pc.T; t++) {\n");
 	emit_loads(b, rp, true);
+	bool vectors = false;
+	for (int v = 0; v < rp->n_values; v++) {
+		if (rp->v[v].kind != RV_VECTOR)
+			continue;
+		unsigned long long len = (unsigned long long)rp->v[v].n;
+		strbuf_printf(b, "        for (uint d = i; d < %lluu; d += N)\n            sh_vec%d[d] = float(%s[t * %lluu + d]);\n",
+			      len, v, buf(rp->v[v].binding), len);
+		vectors = true;
+	}
+	if (vectors)
+		strbuf_append(b, "        memoryBarrierShared();\n        barrier();\n");
 	const char *act = emit_scalar_type(k->act);
 	for (int i = 0; i < rp->n_ops; i++) {
 		const struct region_op *o = &rp->ops[i];
@@ -235,6 +280,8 @@ enum rwkvc_status emit_region(struct err *e, struct strbuf *b, const struct kern
 		}
 	}
 	(void)act;
+	if (vectors) /* the next token rewrites sh_vec* */
+		strbuf_append(b, "        barrier();\n");
 	strbuf_append(b, "    }\n");
 	if (sv >= 0)
 		strbuf_printf(b,

@@ -196,7 +196,7 @@ void kernel_grid(const struct kernel_desc *k, const struct codegen_target *targe
 		grid_misc(k, target, T, out_groups);
 		break;
 	case KERNEL_MIX:
-		grid_mix(T, out_groups);
+		grid_mix(k, target, T, out_groups);
 		break;
 	case KERNEL_HEAD_REGION:
 		grid_region(k, out_groups);

@@ -124,7 +124,9 @@ enum region_value_kind {
 	RV_ROWS,    /* input [T, width] activation: channel c of row t */
 	RV_CHANNEL, /* input weight of `width` elements: element c */
 	RV_VECTOR,  /* input [T, n] activation read whole (a LoRA hidden vector) */
-	RV_MATRIX,  /* input weight [width, n] (a transposed LoRA up-projection): row c */
+	RV_MATRIX,  /* input weight: a LoRA up-projection. `k_major`: stored [n, width] as declared
+		       (element (d, c) at d * width + c: consecutive channels read consecutive
+		       bytes); else [width, n] (a Linear's [out, in]) */
 	RV_STATE,   /* the wkv7 state [H, N, N] f32, read and written in place */
 	RV_CONST,   /* an immediate */
 	RV_TEMP,    /* computed inside the kernel */
@@ -135,6 +137,7 @@ struct region_value {
 	int binding;     /* inputs: where to read; -1 for RV_CONST and RV_TEMP */
 	int out_binding; /* -1, or the binding a computed value is also written to ([T, width]) */
 	int64_t n;       /* RV_VECTOR, RV_MATRIX: the inner length */
+	bool k_major;    /* RV_MATRIX: see above */
 	double imm;      /* RV_CONST */
 };
 

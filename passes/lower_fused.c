@@ -184,7 +184,7 @@ static int new_value(struct region_builder *rb, enum region_value_kind kind)
 	if (rb->rp->n_values >= REGION_MAX_VALUES)
 		return -1;
 	int v = rb->rp->n_values++;
-	rb->rp->v[v] = (struct region_value){ kind, -1, -1, 0, 0 };
+	rb->rp->v[v] = (struct region_value){ kind, -1, -1, 0, false, 0 };
 	return v;
 }
 
@@ -214,8 +214,6 @@ static int input_value(struct region_builder *rb, const struct op *o, int arg)
 	} else if (tn->kind == TENSOR_WEIGHT) {
 		kind = product && arg == 1 ? RV_MATRIX : RV_CHANNEL;
 		dt = p->weight;
-		if (o->kind == OP_MATMUL && arg == 1)
-			rb->lw->transposed[t] = true;
 	} else {
 		kind = product && arg == 0 ? RV_VECTOR : RV_ROWS;
 	}
@@ -228,6 +226,9 @@ static int input_value(struct region_builder *rb, const struct op *o, int arg)
 	rb->rp->v[v].binding = b;
 	if (kind == RV_VECTOR || kind == RV_MATRIX)
 		rb->rp->v[v].n = row_width(g, o->in[0]);
+	/* a matmul's [K, C] weight stays as declared: a channel per invocation then reads
+	 * consecutive bytes across the workgroup */
+	rb->rp->v[v].k_major = kind == RV_MATRIX && o->kind == OP_MATMUL;
 	if (kind == RV_CHANNEL)
 		rb->rp->v[v].n = shape_numel(g, &tn->shape, 1);
 	return rb->value_of[t] = (int16_t)v;

@@ -232,6 +232,84 @@ static void test_second_load_compiles_nothing(void **state)
 	rwkvc_ctx_destroy(ctx);
 }
 
+/* Logits of `n` tokens (one sequence) with the fused and the unfused plan. */
+static double fused_vs_unfused(const struct rwkvc_model_options *base, const int32_t *tokens, size_t n, int *out_k_fused,
+			       int *out_k_unfused)
+{
+	rwkvc_ctx_t *ctx;
+	assert_int_equal(rwkvc_ctx_create(&ctx), 0);
+	float *out[2] = { NULL, NULL };
+	int kernels[2];
+	size_t V = 0;
+	for (int fused = 0; fused < 2; fused++) {
+		struct rwkvc_model_options o = *base;
+		o.no_fuse = !fused;
+		rwkvc_model_t *m;
+		rwkvc_session_t *s;
+		if (rwkvc_model_load(ctx, &o, &m))
+			fail_msg("%s", rwkvc_errmsg(ctx));
+		struct rwkvc_model_info info;
+		rwkvc_model_get_info(m, &info);
+		kernels[fused] = info.kernels;
+		V = (size_t)info.vocab;
+		out[fused] = malloc(n * V * sizeof(float));
+		test_poison(out[fused], n * V);
+		assert_int_equal(rwkvc_session_create(m, &s), 0);
+		assert_int_equal(rwkvc_session_eval(s, tokens, n, RWKVC_EVAL_ALL, out[fused]), 0);
+		assert_quiet(m);
+		rwkvc_session_destroy(s);
+		rwkvc_model_destroy(m);
+	}
+	double worst = 0;
+	for (size_t t = 0; t < n; t++) {
+		double e = test_rel_err(out[1] + t * V, out[0] + t * V, V);
+		worst = !(e <= worst) ? e : worst;
+	}
+	*out_k_fused = kernels[1];
+	*out_k_unfused = kernels[0];
+	free(out[0]);
+	free(out[1]);
+	rwkvc_ctx_destroy(ctx);
+	return worst;
+}
+
+static void test_fused_equals_unfused(void **state)
+{
+	(void)state;
+	const char *names[] = { "model_a", "model_b" };
+	for (int i = 0; i < 2; i++) {
+		struct ref r;
+		load_ref(names[i], &r);
+		char path[256];
+		snprintf(path, sizeof path, "testdata/rwkv7/%s.safetensors", names[i]);
+		char *wp = strdup(test_shared_path(path));
+		struct rwkvc_model_options o = rwkvc_model_options_default();
+		o.weights_path = wp;
+		o.backend = RWKVC_BACKEND_VULKAN;
+		int kf, ku;
+		double e = fused_vs_unfused(&o, r.tokens, 24, &kf, &ku);
+		print_message("    %s: fused (%d kernels) vs unfused (%d kernels): %.3g\n", names[i], kf, ku, e);
+		assert_true(e <= 1e-5);
+		assert_true(kf * 2 <= ku);
+		free(wp);
+		free_ref(&r);
+	}
+	/* a random model of the real 0.1B shape (12 x 768, vocab 65536) */
+	struct rwkvc_random_model spec;
+	memset(&spec, 0, sizeof spec);
+	spec.preset = "0.1b";
+	spec.seed = 11;
+	spec.dtype = "f32";
+	struct rwkvc_model_options o = rwkvc_model_options_default();
+	o.random = &spec;
+	o.backend = RWKVC_BACKEND_VULKAN;
+	int32_t tokens[3] = { 33155, 40213, 11 };
+	int kf, ku;
+	double e = fused_vs_unfused(&o, tokens, 3, &kf, &ku);
+	print_message("    random 0.1b: fused (%d kernels) vs unfused (%d kernels): %.3g\n", kf, ku, e);
+	assert_true(e <= 1e-5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +318,7 @@ int main(void)
 		cmocka_unit_test(test_sequence_equals_token_by_token),
 		cmocka_unit_test(test_decode_step_is_one_submit),
 		cmocka_unit_test(test_second_load_compiles_nothing),
+		cmocka_unit_test(test_fused_equals_unfused),
 	};
 	test_pin_vulkan_layer();
 	return cmocka_run_group_tests_name("vk_model", tests, NULL, NULL);
