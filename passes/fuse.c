@@ -9,6 +9,7 @@
  */
 #include "fuse.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/mem.h"
@@ -17,6 +18,7 @@
 struct fuser {
 	struct err *e;
 	const struct graph *g;
+	bool region_lora;
 	int32_t *cons_start, *cons; /* consumers of each tensor (CSR) */
 	bool *needed_outside;       /* a graph output or a state write */
 	int32_t *claim;             /* group of each op, or -1 */
@@ -232,7 +234,7 @@ static bool head_local(const struct fuser *f, int32_t op, struct region_shape rs
 	}
 	case OP_MATMUL:
 	case OP_LINEAR: /* a small product from a full vector: a LoRA up-projection, not a C x C matrix */
-		return is_fixed(g, o->in[1]) && width(g, o->in[0]) != rs.width && width(g, o->in[0]) <= 1024 &&
+		return f->region_lora && is_fixed(g, o->in[1]) && width(g, o->in[0]) != rs.width && width(g, o->in[0]) <= 1024 &&
 		       producer(f, o->in[0]) >= 0;
 	default:
 		return false;
@@ -371,7 +373,29 @@ struct fuse_options fuse_options_all(void)
 	struct fuse_options o;
 	for (int k = 0; k < GROUP_KIND_COUNT; k++)
 		o.enable[k] = true;
+	o.region_lora = false;
 	return o;
+}
+
+enum rwkvc_status fuse_options_disable(struct err *e, struct fuse_options *o, const char *names)
+{
+	while (names && *names) {
+		size_t n = strcspn(names, ",");
+		char name[64];
+		snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), names);
+		enum group_kind k;
+		if (strcmp(name, "fuse") == 0)
+			memset(o->enable, 0, sizeof o->enable);
+		else if (strcmp(name, "region_lora") == 0)
+			o->region_lora = false;
+		else if (fuse_rule_from_name(name, &k))
+			o->enable[k] = false;
+		else
+			return err_set(e, RWKVC_STATUS_BAD_ARGUMENT,
+				       "unknown fusion '%s' (fuse, mix, matvec, head_region, region_lora, ew_chain)", name);
+		names += n + (names[n] == ',');
+	}
+	return RWKVC_STATUS_OK;
 }
 
 /* ---- ordering the groups ---- */
@@ -497,6 +521,7 @@ enum rwkvc_status fuse_partition(struct err *e, const struct graph *g, const str
 	struct fuser f = { 0 };
 	f.e = e;
 	f.g = g;
+	f.region_lora = o->region_lora;
 	size_t n = (size_t)g->n_ops + 1;
 	f.claim = mem_alloc(e, n * sizeof *f.claim, "fusion");
 	f.members = mem_alloc(e, 2 * n * sizeof *f.members, "fusion"); /* members, then a search stack */

@@ -40,12 +40,17 @@ struct partition {
 
 struct fuse_options {
 	bool enable[GROUP_KIND_COUNT]; /* which rules run (GROUP_SINGLE is ignored) */
+	bool region_lora; /* head regions also take the LoRA up-projections (else they run as
+			     matvecs across the whole GPU, one dependent step earlier) */
 };
 
 /* Every rule on. */
 struct fuse_options fuse_options_all(void);
 /* Looks a rule up by name ("mix", "head_region", ...); false when unknown. */
 bool fuse_rule_from_name(const char *name, enum group_kind *out);
+/* Switches off the rules named in a comma-separated list ("mix,region_lora");
+ * BAD_ARGUMENT naming an unknown one. */
+enum rwkvc_status fuse_options_disable(struct err *e, struct fuse_options *o, const char *names);
 
 /* Partitions g's ops. Without any rule enabled every op is its own group. */
 enum rwkvc_status fuse_partition(struct err *e, const struct graph *g, const struct fuse_options *o,

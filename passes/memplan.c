@@ -3,8 +3,13 @@
  *
  * Weights are laid out one after another in their storage type; the state
  * follows the flat state layout of the public API (slot-major, then layer),
- * in f32. Activations share one arena: each gets the interval of kernels that
- * touch it, and tensors whose intervals do not overlap may share bytes. An
+ * in f32. Activations share one arena: each gets the interval of dependency
+ * levels it is alive in (a kernel's level is one more than the deepest kernel
+ * it reads from; kernels of one level are independent and run between the
+ * same two barriers), and tensors whose intervals do not overlap may share
+ * bytes. Counting in levels, not kernel positions, keeps reuse from putting a
+ * false write-after-read between independent kernels (the r, k, v, LoRA
+ * products of a layer would otherwise each need a barrier). An
  * elementwise kernel whose full-size input dies there writes its result in
  * place of that input. Offsets are chosen greedily, biggest tensor first,
  * each at the lowest offset that collides with no placed tensor alive at the
@@ -79,6 +84,12 @@ static void alias_in_place(struct plan *p)
 	}
 }
 
+/* The level of kernel k; the end of the call (readbacks, state copies) is after every level. */
+static int32_t level_of(const struct plan *p, const int32_t *level, int32_t last_level, int32_t k)
+{
+	return k < 0 ? 0 : k >= p->n_kernels ? last_level + 1 : level[k];
+}
+
 struct interval {
 	int32_t t;
 	int32_t first, last;
@@ -129,9 +140,45 @@ static enum rwkvc_status place_intervals(struct err *e, struct interval *iv, siz
 	return RWKVC_STATUS_OK;
 }
 
+/* level[k] = 1 + the deepest level among the kernels whose results k reads. */
+static enum rwkvc_status kernel_levels(struct err *e, const struct plan *p, int32_t **out_level)
+{
+	const struct graph *g = p->g;
+	int32_t *level = mem_calloc(e, (size_t)p->n_kernels + 1, sizeof *level, "memory plan");
+	int32_t *made_by = mem_alloc(e, ((size_t)g->n_tensors + 1) * sizeof *made_by, "memory plan");
+	if (!level || !made_by) {
+		mem_free(level);
+		mem_free(made_by);
+		return e->status;
+	}
+	for (int32_t t = 0; t < g->n_tensors; t++)
+		made_by[t] = -1;
+	enum kernel_role roles[KERNEL_MAX_BINDINGS];
+	for (int32_t k = 0; k < p->n_kernels; k++) {
+		const struct plan_kernel *pk = &p->kernels[k];
+		int n = kernel_bindings(&pk->desc, roles);
+		for (int b = 0; b < n && b < pk->n_bind; b++) {
+			int32_t from = made_by[pk->bind[b]];
+			if (from >= 0 && level[from] + 1 > level[k])
+				level[k] = level[from] + 1;
+		}
+		for (int b = 0; b < n && b < pk->n_bind; b++)
+			if (roles[b] == ROLE_OUTPUT)
+				made_by[pk->bind[b]] = k;
+	}
+	mem_free(made_by);
+	*out_level = level;
+	return RWKVC_STATUS_OK;
+}
+
 static enum rwkvc_status place_activations(struct err *e, struct plan *p, uint64_t align)
 {
 	const struct graph *g = p->g;
+	int32_t *level = NULL;
+	TRY(kernel_levels(e, p, &level));
+	int32_t last_level = 0;
+	for (int32_t k = 0; k < p->n_kernels; k++)
+		last_level = level[k] > last_level ? level[k] : last_level;
 	struct interval *iv = mem_calloc(e, (size_t)g->n_tensors + 1, sizeof *iv, "memory plan");
 	int32_t *slot = mem_alloc(e, ((size_t)g->n_tensors + 1) * sizeof *slot, "memory plan");
 	if (!iv || !slot) {
@@ -151,7 +198,8 @@ static enum rwkvc_status place_activations(struct err *e, struct plan *p, uint64
 		if (pl->alias >= 0 || pl->first < 0)
 			continue;
 		slot[t] = (int32_t)n;
-		iv[n++] = (struct interval){ t, pl->first, pl->last, pl->bytes, 0 };
+		iv[n++] = (struct interval){ t, level_of(p, level, last_level, pl->first), level_of(p, level, last_level, pl->last),
+					     pl->bytes, 0 };
 	}
 	/* an alias extends the lifetime of the place it shares */
 	for (int32_t t = 0; t < g->n_tensors; t++) {
@@ -159,7 +207,8 @@ static enum rwkvc_status place_activations(struct err *e, struct plan *p, uint64
 		if (h == t || p->place[t].kind != PLACE_ACT || slot[h] < 0)
 			continue;
 		struct interval *x = &iv[slot[h]];
-		x->last = p->place[t].last > x->last ? p->place[t].last : x->last;
+		int32_t last = level_of(p, level, last_level, p->place[t].last);
+		x->last = last > x->last ? last : x->last;
 		x->bytes = p->place[t].bytes > x->bytes ? p->place[t].bytes : x->bytes;
 	}
 	enum rwkvc_status st = place_intervals(e, iv, n, align, &p->act_bytes);
@@ -167,6 +216,7 @@ static enum rwkvc_status place_activations(struct err *e, struct plan *p, uint64
 		p->place[iv[i].t].offset = iv[i].offset;
 	mem_free(iv);
 	mem_free(slot);
+	mem_free(level);
 	return st;
 }
 

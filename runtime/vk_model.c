@@ -5,6 +5,7 @@
 #include "vk_model.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/half.h"
@@ -53,6 +54,11 @@ static enum rwkvc_status build_plan(struct err *e, struct vk_model *m, const str
 	struct fuse_options fo = fuse_options_all();
 	if (!o->fuse)
 		memset(fo.enable, 0, sizeof fo.enable);
+	/* a debugging aid: RWKVC_FUSE=region_lora turns that fusion on, RWKVC_NO_FUSE=a,b turns rules off */
+	const char *on = getenv("RWKVC_FUSE"), *off = getenv("RWKVC_NO_FUSE");
+	if (on && strstr(on, "region_lora"))
+		fo.region_lora = true;
+	TRY(fuse_options_disable(e, &fo, off));
 	TRY(fuse_partition(e, g, &fo, &part));
 	enum rwkvc_status st = plan_lower(e, g, &lo, &part, &m->plan);
 	partition_destroy(&part);
