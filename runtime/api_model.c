@@ -4,6 +4,7 @@
 
 #include "graph/shape_rules.h"
 #include "graph/src.h"
+#include "passes/dce.h"
 #include "model.h"
 #include "random_weights.h"
 #include "vk_bandwidth.h"
@@ -175,6 +176,7 @@ static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct
 		st = graph_build(e, src, &m->graph);
 	graph_src_destroy(src);
 	TRY(st);
+	TRY(pass_dce(e, &m->graph, NULL));
 	TRY(model_check_weights(e, &m->graph, &m->weights));
 	TRY(find_vocab(e, m));
 	TRY(state_layout_of(e, &m->graph, &m->state));
