@@ -17,6 +17,14 @@ enum cli_kind {
 	CLI_STRING, /* const char * */
 	CLI_INT,    /* int64_t */
 	CLI_DOUBLE, /* double */
+	CLI_LIST,   /* struct cli_list: the value of every occurrence, in order */
+};
+
+/* A repeatable string option (--disable-pass A --disable-pass B). */
+enum { CLI_LIST_MAX = 16 };
+struct cli_list {
+	const char *items[CLI_LIST_MAX];
+	int n;
 };
 
 struct cli_option {
@@ -63,5 +71,7 @@ int cmd_info(int argc, char **argv);
 int cmd_logits(int argc, char **argv);
 int cmd_mkmodel(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
+int cmd_dump(int argc, char **argv);
 
 #endif

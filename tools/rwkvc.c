@@ -13,6 +13,8 @@ static const struct {
 	{ "mkmodel", cmd_mkmodel, "make a model with random weights of a real shape" },
 	{ "tokenize", cmd_tokenize, "text to RWKV World token ids and back" },
 	{ "info", cmd_info, "list the Vulkan devices and the features rwkvc uses" },
+	{ "compile", cmd_compile, "compile a model graph into a plan file" },
+	{ "dump", cmd_dump, "show a plan: kernels, buffers, barriers (text, YAML, JSON, DOT)" },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
