@@ -183,8 +183,10 @@ static enum rwkvc_status place_activations(struct err *e, struct plan *p, const 
 		if (pl->kind != PLACE_ACT || p->place[home(p, t)].kind != PLACE_ACT)
 			continue;
 		pl->bytes = plan_tensor_bytes(p, t, p->t_max);
+		if (pl->first < 0) /* made and used inside one fused kernel: never in memory */
+			continue;
 		p->act_bytes_naive += round_up(pl->bytes, o->align);
-		if (pl->alias >= 0 || pl->first < 0)
+		if (pl->alias >= 0)
 			continue;
 		slot[t] = (int32_t)n;
 		iv[n++] = (struct interval){ t, when(p, o->interval, pl->first), when(p, o->interval, pl->last), pl->bytes, 0 };

@@ -183,8 +183,8 @@ enum rwkvc_status plan_buffer_order(struct err *e, const struct plan *p, int32_t
 	if (!v)
 		return e->status;
 	int32_t n = 0;
-	for (int32_t t = 0; t < p->g->n_tensors; t++)
-		if (p->place[t].kind != PLACE_NONE)
+	for (int32_t t = 0; t < p->g->n_tensors; t++) /* activations inside one fused kernel have no place */
+		if (p->place[t].kind != PLACE_NONE && (p->place[t].kind != PLACE_ACT || p->place[t].first >= 0))
 			v[n++] = t;
 	sort_plan = p;
 	qsort(v, (size_t)n, sizeof *v, buffer_cmp);
