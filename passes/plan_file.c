@@ -264,6 +264,8 @@ static uint64_t le(const uint8_t *p, int bytes)
 /* Magic, format version, size and checksum: what must hold before anything else is read. */
 static enum rwkvc_status check_frame(struct err *e, const uint8_t *d, size_t n, const char *what, unsigned flags)
 {
+	if (!n)
+		return err_set(e, RWKVC_STATUS_BAD_FORMAT, "%s: empty, not a plan file", what);
 	if (memcmp(d, PLAN_FILE_MAGIC, n < 8 ? n : 8) != 0)
 		return err_set(e, RWKVC_STATUS_BAD_FORMAT, "%s: not an rwkvc plan file (it does not start with '%s')", what,
 			       PLAN_FILE_MAGIC);
