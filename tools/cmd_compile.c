@@ -36,7 +36,10 @@ int cmd_compile(int argc, char **argv)
 		return cli_fail(cmd.name, "out of memory");
 	rwkvc_plan_t *plan = NULL;
 	r = CLI_EXIT_OK;
-	if (rwkvc_plan_compile(ctx, &o, &plan)) {
+	enum rwkvc_status st = rwkvc_plan_compile(ctx, &o, &plan);
+	if (st == RWKVC_STATUS_BAD_ARGUMENT) { /* an unknown pass name, a bad --t-max: the command line's fault */
+		r = cli_usage_error(cmd.name, "%s", rwkvc_errmsg(ctx));
+	} else if (st) {
 		r = cli_fail(cmd.name, "%s", rwkvc_errmsg(ctx));
 	} else {
 		plan_cli_print_log(plan);

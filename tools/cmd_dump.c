@@ -59,9 +59,14 @@ int cmd_dump(int argc, char **argv)
 	rwkvc_plan_t *plan = NULL;
 	char *text = NULL;
 	r = CLI_EXIT_OK;
-	if (plan_path ? rwkvc_plan_load(ctx, plan_path, &plan) : rwkvc_plan_compile(ctx, &o, &plan))
-		r = cli_fail(cmd.name, "%s", rwkvc_errmsg(ctx));
-	else if (plan_cli_print_log(plan), rwkvc_plan_dump(plan, format, &text))
+	enum rwkvc_status st = plan_path ? rwkvc_plan_load(ctx, plan_path, &plan) : rwkvc_plan_compile(ctx, &o, &plan);
+	if (!st) {
+		plan_cli_print_log(plan);
+		st = rwkvc_plan_dump(plan, format, &text);
+	}
+	if (st == RWKVC_STATUS_BAD_ARGUMENT) /* an unknown format or pass name */
+		r = cli_usage_error(cmd.name, "%s", rwkvc_errmsg(ctx));
+	else if (st)
 		r = cli_fail(cmd.name, "%s", rwkvc_errmsg(ctx));
 	else if (!write_out(cmd.name, out, text))
 		r = CLI_EXIT_FAIL;
