@@ -212,8 +212,8 @@ static void test_text_dump_fields(void **state)
 		"dtypes   activations f16, weights f16\n",
 		"passes   fuse(ew_chain,matvec,mix,head_region) lower memplan schedule\n",
 		"kernels: 159 in dispatch order",
-		"       ops  blocks.3.att.r = linear\n       in   blocks.3.att.xr [T, 768] f16, "
-		"blocks.3.att.receptance.weight [768, 768] f16\n       out  blocks.3.att.r [T, 768] f16\n",
+		("       ops  blocks.3.att.r = linear\n       in   blocks.3.att.xr [T, 768] f16, "
+		 "blocks.3.att.receptance.weight [768, 768] f16\n       out  blocks.3.att.r [T, 768] f16\n"),
 		"blocks.3.att.wkv_in [12, 64, 64] f32 in-place",
 		"  dispatches per token                 159  (per layer 13, 12 layers)\n",
 		"  barriers per token                    87  (per layer 7)\n",
