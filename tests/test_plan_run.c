@@ -45,17 +45,6 @@ static rwkvc_model_t *load(rwkvc_ctx_t *ctx, const char *plan)
 	return m;
 }
 
-static void assert_quiet(rwkvc_model_t *m)
-{
-	struct vk_device *d = vk_model_device(m->vk);
-	uint64_t n = vk_device_message_count(d);
-	if (n) {
-		char buf[VK_LOG_MSG_LEN];
-		fail_msg("%llu validation message(s), the last: %s", (unsigned long long)n,
-			 vk_device_message(d, 0, buf, sizeof buf));
-	}
-}
-
 /* Logits of every position of model_a's tokens (more than t_max of them). */
 static float *run(rwkvc_model_t *m, const int32_t *tokens, size_t n, size_t vocab)
 {
@@ -99,7 +88,7 @@ static void test_plan_equals_compiling_on_load(void **state)
 	assert_int_equal(ip.kernels_compiled, 0);
 	assert_int_equal(ip.kernels_cached, 0);
 	assert_memory_equal(a, b, n * V * sizeof *a);
-	assert_quiet(from_plan);
+	test_assert_vk_quiet(from_plan);
 	free(a);
 	free(b);
 	rwkvc_model_destroy(from_plan);
@@ -120,7 +109,7 @@ static void test_other_target_regenerates(void **state)
 	struct rwkvc_model_info info;
 	rwkvc_model_get_info(m, &info);
 	assert_true(info.kernels_compiled + info.kernels_cached > 0);
-	assert_quiet(m);
+	test_assert_vk_quiet(m);
 	rwkvc_model_destroy(m);
 	rwkvc_ctx_destroy(ctx);
 }
@@ -149,7 +138,7 @@ static void test_fused_plan_matches_official(void **state)
 		worst = !(e <= worst) ? e : worst;
 	}
 	print_message("    fused plan on the device: worst relative logits error %.3g (limit 1e-4)\n", worst);
-	assert_quiet(m);
+	test_assert_vk_quiet(m);
 	free(a);
 	free(ref);
 	free(tokens);

@@ -37,17 +37,14 @@ int cmd_compile(int argc, char **argv)
 	rwkvc_plan_t *plan = NULL;
 	r = CLI_EXIT_OK;
 	enum rwkvc_status st = rwkvc_plan_compile(ctx, &o, &plan);
-	if (st == RWKVC_STATUS_BAD_ARGUMENT) { /* an unknown pass name, a bad --t-max: the command line's fault */
-		r = cli_usage_error(cmd.name, "%s", rwkvc_errmsg(ctx));
-	} else if (st) {
-		r = cli_fail(cmd.name, "%s", rwkvc_errmsg(ctx));
-	} else {
+	if (!st) {
 		plan_cli_print_log(plan);
-		if (rwkvc_plan_save(plan, out))
-			r = cli_fail(cmd.name, "%s", rwkvc_errmsg(ctx));
-		else if (a.verbose)
-			fprintf(stderr, "wrote %s\n", out);
+		st = rwkvc_plan_save(plan, out);
 	}
+	if (st)
+		r = plan_cli_exit(cmd.name, ctx, st);
+	else if (a.verbose)
+		fprintf(stderr, "wrote %s\n", out);
 	rwkvc_plan_destroy(plan);
 	rwkvc_ctx_destroy(ctx);
 	return r;

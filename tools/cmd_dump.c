@@ -34,7 +34,7 @@ int cmd_dump(int argc, char **argv)
 	struct cli_command cmd = { "dump",
 				   "rwkvc dump X.plan [--format text|yaml|json|dot|glsl] [-o FILE]\n"
 				   "       rwkvc dump (--preset NAME | --weights M) [compile options] [--format F]",
-				   "Shows a plan like SQL's EXPLAIN: the kernels in dispatch order with the graph ops each\n"
+				   "Shows a plan like SQLite's EXPLAIN: the kernels in dispatch order with the graph ops each\n"
 				   "covers, shapes, bytes per token and the barriers; the buffer map; totals per token and per\n"
 				   "layer. Without a plan file it compiles one in memory first. docs/plan-dump.md explains\n"
 				   "every field.",
@@ -64,10 +64,8 @@ int cmd_dump(int argc, char **argv)
 		plan_cli_print_log(plan);
 		st = rwkvc_plan_dump(plan, format, &text);
 	}
-	if (st == RWKVC_STATUS_BAD_ARGUMENT) /* an unknown format or pass name */
-		r = cli_usage_error(cmd.name, "%s", rwkvc_errmsg(ctx));
-	else if (st)
-		r = cli_fail(cmd.name, "%s", rwkvc_errmsg(ctx));
+	if (st)
+		r = plan_cli_exit(cmd.name, ctx, st);
 	else if (!write_out(cmd.name, out, text))
 		r = CLI_EXIT_FAIL;
 	rwkvc_free(text);

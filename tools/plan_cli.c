@@ -52,6 +52,13 @@ int plan_cli_options(const char *cmd, struct plan_cli_args *a, struct rwkvc_plan
 	return -1;
 }
 
+int plan_cli_exit(const char *cmd, rwkvc_ctx_t *ctx, enum rwkvc_status st)
+{
+	if (st == RWKVC_STATUS_BAD_ARGUMENT)
+		return cli_usage_error(cmd, "%s", rwkvc_errmsg(ctx));
+	return cli_fail(cmd, "%s", rwkvc_errmsg(ctx));
+}
+
 void plan_cli_print_log(const rwkvc_plan_t *plan)
 {
 	fputs(rwkvc_plan_report(plan), stderr);

@@ -23,6 +23,10 @@ void plan_cli_option_table(struct plan_cli_args *a, struct cli_option out[PLAN_C
 /* Fills `out` from the arguments; -1 on success, else an exit status (usage error printed). */
 int plan_cli_options(const char *cmd, struct plan_cli_args *a, struct rwkvc_plan_options *out);
 
+/* The exit status for a failed library call, message printed: a bad argument
+ * (an unknown pass or format, a bad --t-max) is a usage error (2), the rest 1. */
+int plan_cli_exit(const char *cmd, rwkvc_ctx_t *ctx, enum rwkvc_status st);
+
 /* Prints the plan's report (stderr) and what --print-after printed (stdout). */
 void plan_cli_print_log(const rwkvc_plan_t *plan);
 
