@@ -124,6 +124,8 @@ static enum rwkvc_status read_region(struct pf_reader *r, struct region_program 
 		v->out_binding = bounded(r, -1, MAX_B, "region output binding");
 		v->n = pf_i64(r);
 		v->imm = pf_f64(r);
+		if (!r->st && v->kind <= RV_STATE && v->binding < 0) /* an input is read from somewhere */
+			return pf_fail(r, "region value %d is an input without a binding", i);
 	}
 	rp->n_ops = (int)pf_count(r, 28, REGION_MAX_OPS, "region ops");
 	for (int i = 0; i < rp->n_ops && !r->st; i++) {

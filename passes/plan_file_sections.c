@@ -184,6 +184,11 @@ enum rwkvc_status pf_read_buffers(struct pf_reader *r, struct plan *p)
 			p->place[t] = pl;
 	}
 	TRY(r->st);
+	for (int32_t k = 0; k < p->n_kernels; k++) /* what a kernel binds must be somewhere */
+		for (int b = 0; b < p->kernels[k].n_bind; b++)
+			if (p->place[p->kernels[k].bind[b]].kind == PLACE_NONE)
+				return pf_fail(r, "kernel %d binds '%s', which the buffer map does not place", k,
+					       g->tensors[p->kernels[k].bind[b]].name);
 	return check_places(r, p);
 }
 
