@@ -15,6 +15,12 @@
  *     arithmetic is f32. Recurrent state is f32 whatever `act` is: the wkv7
  *     state in and out, token_shift's `prev` input and last_row's output
  *     (which becomes the next call's token-shift state).
+ *   - Everything bound from a weight is stored as `weight`: the matvec matrix,
+ *     the embedding table, and the parameter vectors (norm w and b, r_k, and
+ *     the EW_ROW / EW_ONE inputs of an elementwise program, which are weights
+ *     or constants). kernel_binding_info() gives each binding's dtype and size.
+ *     (Quantised `weight`s apply to matvec and embedding only; a plan that
+ *     quantises must keep vectors in f16/f32 and describe those kernels so.)
  *   - Push constants: struct kernel_push below (T = tokens in this call; row0,
  *     rows = the weight rows this dispatch covers, for weights split across
  *     bindings).
@@ -83,6 +89,12 @@ struct ew_program {
 	int n_code;
 	struct ew_instr code[EW_MAX_CODE];
 };
+
+/* Checks a program: counts within the limits, every op elementwise, every
+ * operand an existing input, earlier result or immediate, immediates finite
+ * floats. `name` labels the message. Errors: BAD_ARGUMENT, UNSUPPORTED (an op
+ * that is not elementwise). */
+enum rwkvc_status ew_program_check(struct err *e, const struct ew_program *p, const char *name);
 
 /* ---- fused: layer norm + token shift + lerps (KERNEL_MIX) ----
  *
@@ -160,7 +172,8 @@ struct kernel_desc {
 	enum dtype act;    /* DTYPE_F32 or DTYPE_F16: how activations are stored */
 	enum dtype weight; /* matvec and embedding: DTYPE_F32, F16 (later Q8_0, Q4_K, Q6_K) */
 	int64_t width;     /* elements per activation row (C); matvec: unused */
-	int64_t k, m;      /* matvec: input width, output rows of W in this binding */
+	int64_t k, m;      /* matvec: input width K, output width M (all rows of W: y is [T, m]
+			      whatever rows one dispatch covers); embedding: m = table rows */
 	int64_t group;     /* group norm, l2 norm: group size; wkv7, rk_bonus: head size N */
 	double eps;        /* norms */
 	int64_t t_max;     /* the largest T the kernel is launched with */
@@ -181,6 +194,8 @@ struct codegen_target {
 	bool int8_storage;         /* 8-bit storage (quantised weights) */
 	uint32_t max_shared_bytes;
 	uint32_t max_workgroup_invocations;
+	bool cpu; /* a CPU implementation (lavapipe): one-subgroup workgroups doing more work
+		     each (barriers and shared memory are coroutine switches there) */
 };
 
 /* ---- launching ---- */
@@ -200,8 +215,22 @@ enum kernel_role { ROLE_INPUT, ROLE_OUTPUT };
 
 enum { KERNEL_MAX_BINDINGS = 32 };
 
-/* Number of bindings, and each one's role, for a description. */
+/* Number of bindings, and each one's role, for a description (out_roles may be NULL). */
 int kernel_bindings(const struct kernel_desc *k, enum kernel_role out_roles[KERNEL_MAX_BINDINGS]);
+
+/* What one binding holds: its storage type and its element count
+ * per_token * T + per_row * rows + fixed (kernel_binding_numel). */
+struct kernel_binding_info {
+	enum kernel_role role;
+	enum dtype dtype;   /* DTYPE_I32 for token ids */
+	const char *name;   /* "x", "W", "residual", "S_out", ... (for messages) */
+	int64_t per_token, per_row, fixed;
+};
+
+/* Fills out[0..n) in binding order; returns n (= kernel_bindings). */
+int kernel_binding_info(const struct kernel_desc *k, struct kernel_binding_info out[KERNEL_MAX_BINDINGS]);
+/* Elements the binding holds for T tokens and `rows` weight rows in the dispatch. */
+int64_t kernel_binding_numel(const struct kernel_binding_info *b, int64_t T, uint32_t rows);
 
 /*
  * The GLSL source for `k` on `target` (a heap string: mem_free). `name` goes

@@ -102,6 +102,7 @@ static void write_target(struct strbuf *b, const struct plan_code *c)
 	pf_put_u8(b, c->target.int8_storage);
 	pf_put_u32(b, c->target.max_shared_bytes);
 	pf_put_u32(b, c->target.max_workgroup_invocations);
+	pf_put_u8(b, c->target.cpu);
 }
 
 static void read_target(struct pf_reader *r, struct plan_code *c)
@@ -117,6 +118,7 @@ static void read_target(struct pf_reader *r, struct plan_code *c)
 	c->target.int8_storage = pf_bool(r);
 	c->target.max_shared_bytes = pf_u32(r);
 	c->target.max_workgroup_invocations = pf_u32(r);
+	c->target.cpu = pf_bool(r);
 }
 
 static void write_config(struct strbuf *b, const struct plan_file *pf)

@@ -6,6 +6,8 @@
 #include "graph/src.h"
 #include "model.h"
 #include "passes/plan_file.h"
+#include "random_weights.h"
+#include "vk_bandwidth.h"
 
 struct rwkvc_model_options rwkvc_model_options_default(void)
 {
@@ -101,8 +103,17 @@ static void fill_info(struct rwkvc_model *m)
 	i->lora_value = sym_value(g, "Dv");
 	i->lora_gate = sym_value(g, "Dg");
 	i->backend = m->vk ? vk_model_device_name(m->vk) : "cpu";
-	if (m->vk)
+	if (m->vk) {
 		vk_model_stats(m->vk, &i->kernels, &i->kernels_compiled, &i->kernels_cached);
+		const struct plan *p = vk_model_plan(m->vk);
+		i->weight_bytes = plan_weight_bytes_per_token(p);
+		for (int32_t k = 0; k < p->n_kernels; k++)
+			i->barriers += p->kernels[k].barrier_before;
+	} else {
+		for (int32_t t = 0; t < m->graph.n_tensors; t++)
+			if (m->graph.tensors[t].kind == TENSOR_WEIGHT && m->graph.tensors[t].used)
+				i->weight_bytes += (uint64_t)shape_numel(&m->graph, &m->graph.tensors[t].shape, 1) * 4;
+	}
 }
 
 /* The vocabulary is the number of rows of the embedding table. */
@@ -134,7 +145,8 @@ static enum rwkvc_status prepare_backend(struct err *e, struct rwkvc_model *m, c
 		return cpu_prepare(e, m);
 	}
 	struct vk_model_options vo = { 0 };
-	vo.t_max = 16;
+	vo.t_max = o->t_max > 0 ? o->t_max : 16;
+	vo.fuse = !o->no_fuse;
 	vo.act = vo.weight = o->precision == RWKVC_PRECISION_F16 ? DTYPE_F16 : DTYPE_F32;
 	vo.progress = m->ctx->progress;
 	/* the model options have no verbose flag: with progress on, a plan says
@@ -187,7 +199,8 @@ static enum rwkvc_status load_with_plan(struct err *e, struct rwkvc_model *m, co
 		return e->status;
 	enum rwkvc_status st = plan_file_load(e, o->plan_path, pf);
 	if (!st)
-		st = weights_open(e, o->weights_path, &m->weights);
+		st = o->weights_path ? weights_open(e, o->weights_path, &m->weights)
+				     : random_weights_make(e, o->random, m->ctx->progress, &m->weights);
 	if (!st)
 		st = check_plan_symbols(e, pf, &m->weights, o->plan_path);
 	if (!st) { /* the graph moves into the model; the plan follows it */
@@ -211,7 +224,7 @@ static enum rwkvc_status load_with_plan(struct err *e, struct rwkvc_model *m, co
 
 static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o)
 {
-	if (!o->weights_path)
+	if (!o->weights_path && !o->random)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "no weights file given");
 	if (o->plan_path)
 		return load_with_plan(e, m, o);
@@ -219,7 +232,8 @@ static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "quantisation on load is not supported yet");
 	struct graph_src *src;
 	TRY(graph_src_load(e, o->graph_path, &src));
-	enum rwkvc_status st = weights_open(e, o->weights_path, &m->weights);
+	enum rwkvc_status st = o->weights_path ? weights_open(e, o->weights_path, &m->weights)
+					       : random_weights_make(e, o->random, m->ctx->progress, &m->weights);
 	if (!st)
 		st = model_bind_weights(e, src, &m->weights);
 	if (!st)
@@ -268,3 +282,11 @@ void rwkvc_model_destroy(rwkvc_model_t *m)
 }
 
 void rwkvc_model_get_info(const rwkvc_model_t *model, struct rwkvc_model_info *out_info) { *out_info = model->info; }
+
+enum rwkvc_status rwkvc_model_measure_bandwidth(rwkvc_model_t *m, double *out_gbps)
+{
+	*out_gbps = 0;
+	if (!m->vk)
+		return err_set(&m->ctx->err, RWKVC_STATUS_UNSUPPORTED, "measuring bandwidth needs the Vulkan backend");
+	return vk_measure_bandwidth(&m->ctx->err, vk_model_device(m->vk), out_gbps);
+}

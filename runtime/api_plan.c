@@ -30,8 +30,6 @@ struct rwkvc_plan_options rwkvc_plan_options_default(void)
 	return o;
 }
 
-void rwkvc_free(void *p) { mem_free(p); }
-
 static enum rwkvc_status plan_new(rwkvc_ctx_t *ctx, struct rwkvc_plan **out)
 {
 	struct rwkvc_plan *p = mem_calloc(&ctx->err, 1, sizeof *p, "plan");

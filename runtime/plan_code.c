@@ -21,6 +21,7 @@ struct codegen_target plan_code_generic_target(void)
 	t.int8_storage = true;
 	t.max_shared_bytes = 48 * 1024;
 	t.max_workgroup_invocations = 1024;
+	t.cpu = false;
 	return t;
 }
 
@@ -28,15 +29,16 @@ bool codegen_target_same(const struct codegen_target *a, const struct codegen_ta
 {
 	return a->subgroup_size == b->subgroup_size && a->subgroup_arithmetic == b->subgroup_arithmetic &&
 	       a->f16_storage == b->f16_storage && a->f16_math == b->f16_math && a->int8_storage == b->int8_storage &&
-	       a->max_shared_bytes == b->max_shared_bytes && a->max_workgroup_invocations == b->max_workgroup_invocations;
+	       a->max_shared_bytes == b->max_shared_bytes && a->max_workgroup_invocations == b->max_workgroup_invocations &&
+	       a->cpu == b->cpu;
 }
 
 void codegen_target_describe(const struct codegen_target *t, char *buf, size_t n)
 {
-	snprintf(buf, n, "subgroup %u%s, f16 storage %s, f16 math %s, int8 storage %s, %u KiB shared, %u invocations",
+	snprintf(buf, n, "subgroup %u%s, f16 storage %s, f16 math %s, int8 storage %s, %u KiB shared, %u invocations%s",
 		 t->subgroup_size, t->subgroup_arithmetic ? " (arithmetic)" : "", t->f16_storage ? "yes" : "no",
 		 t->f16_math ? "yes" : "no", t->int8_storage ? "yes" : "no", t->max_shared_bytes / 1024,
-		 t->max_workgroup_invocations);
+		 t->max_workgroup_invocations, t->cpu ? ", CPU" : "");
 }
 
 /* Descriptions are compared as bytes: lowering and the plan reader build

@@ -19,7 +19,7 @@ struct codegen_target plan_code_generic_target(void);
 
 /* Field by field (every field codegen reads). */
 bool codegen_target_same(const struct codegen_target *a, const struct codegen_target *b);
-/* "subgroup 32 (arithmetic), f16 storage + math, int8 storage, 48 KiB shared, 1024 invocations". */
+/* "subgroup 32 (arithmetic), f16 storage yes, ..., 48 KiB shared, 1024 invocations[, CPU]". */
 void codegen_target_describe(const struct codegen_target *t, char *buf, size_t n);
 
 /* GLSL for every distinct kernel of `p` on `t` into *out (replacing what was

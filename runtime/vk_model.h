@@ -72,6 +72,10 @@ const char *vk_model_device_name(const struct vk_model *m);
 struct vk_device *vk_model_device(struct vk_model *m);
 /* Kernels per call, and how many distinct kernels were compiled / read from the cache. */
 void vk_model_stats(const struct vk_model *m, int *out_kernels, int *out_compiled, int *out_cached);
+/* Times every kernel of a T-token call (see rwkvc_session_profile); the
+ * report is a heap string (mem_free). The state buffer is used as scratch:
+ * callers save and restore it. */
+enum rwkvc_status vk_model_profile(struct err *e, struct vk_model *m, int64_t T, char **out_text);
 /* The plan it runs. */
 const struct plan *vk_model_plan(const struct vk_model *m);
 

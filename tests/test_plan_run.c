@@ -33,12 +33,13 @@ static void make_plan(const char *path, const char *disable, const char *target)
 	rwkvc_ctx_destroy(ctx);
 }
 
-static rwkvc_model_t *load(rwkvc_ctx_t *ctx, const char *plan)
+static rwkvc_model_t *load(rwkvc_ctx_t *ctx, const char *plan, int no_fuse)
 {
 	struct rwkvc_model_options o = rwkvc_model_options_default();
 	o.weights_path = weights;
 	o.plan_path = plan;
 	o.backend = RWKVC_BACKEND_VULKAN;
+	o.no_fuse = no_fuse;
 	rwkvc_model_t *m;
 	if (rwkvc_model_load(ctx, &o, &m))
 		fail_msg("%s", rwkvc_errmsg(ctx));
@@ -63,31 +64,32 @@ static void load_tokens(int32_t **tokens, size_t *n)
 	assert_true(*n > 16);
 }
 
-static void test_plan_equals_compiling_on_load(void **state)
+/* A plan file runs exactly like the plan the runtime compiles on load, fused or not. */
+static void check_equals_on_load(const char *disable, int no_fuse)
 {
-	(void)state;
 	char path[1024];
-	snprintf(path, sizeof path, "%s", test_tmp_path("nofuse.plan"));
-	/* on load the runtime compiles without fusion: the plan is made the same way */
-	make_plan(path, "fuse", "auto");
+	snprintf(path, sizeof path, "%s", test_tmp_path(disable ? "nofuse.plan" : "fused.plan"));
+	make_plan(path, disable, "auto");
 	int32_t *tokens;
 	size_t n;
 	load_tokens(&tokens, &n);
 	rwkvc_ctx_t *ctx;
 	assert_int_equal(rwkvc_ctx_create(&ctx), 0);
-	rwkvc_model_t *from_plan = load(ctx, path), *on_load = load(ctx, NULL);
+	rwkvc_model_t *from_plan = load(ctx, path, 0), *on_load = load(ctx, NULL, no_fuse);
 	struct rwkvc_model_info ip, il;
 	rwkvc_model_get_info(from_plan, &ip);
 	rwkvc_model_get_info(on_load, &il);
 	size_t V = (size_t)ip.vocab;
 	float *a = run(from_plan, tokens, n, V), *b = run(on_load, tokens, n, V);
-	assert_int_equal(ip.kernels, il.kernels);
 	/* the stored SPIR-V was made for this device: nothing compiled, nothing looked up */
-	print_message("    from the plan: %d kernels, %d compiled, %d from the cache; on load: %d compiled, %d cached\n",
-		      ip.kernels, ip.kernels_compiled, ip.kernels_cached, il.kernels_compiled, il.kernels_cached);
+	print_message("    %s from the plan: %d kernels, %d compiled, %d from the cache; on load: %d kernels, %d compiled, "
+		      "%d cached\n", disable ? "unfused" : "fused", ip.kernels, ip.kernels_compiled, ip.kernels_cached,
+		      il.kernels, il.kernels_compiled, il.kernels_cached);
+	assert_int_equal(ip.kernels, il.kernels);
 	assert_int_equal(ip.kernels_compiled, 0);
 	assert_int_equal(ip.kernels_cached, 0);
 	assert_memory_equal(a, b, n * V * sizeof *a);
+	assert_true(test_max_abs_err(a, b, n * V) == 0 && a[0] == a[0]); /* and not NaN */
 	test_assert_vk_quiet(from_plan);
 	free(a);
 	free(b);
@@ -95,6 +97,13 @@ static void test_plan_equals_compiling_on_load(void **state)
 	rwkvc_model_destroy(on_load);
 	rwkvc_ctx_destroy(ctx);
 	free(tokens);
+}
+
+static void test_plan_equals_compiling_on_load(void **state)
+{
+	(void)state;
+	check_equals_on_load(NULL, 0);
+	check_equals_on_load("fuse", 1);
 }
 
 static void test_other_target_regenerates(void **state)
@@ -105,7 +114,7 @@ static void test_other_target_regenerates(void **state)
 	make_plan(path, "fuse", "generic"); /* lavapipe has subgroups of 8, not 32 */
 	rwkvc_ctx_t *ctx;
 	assert_int_equal(rwkvc_ctx_create(&ctx), 0);
-	rwkvc_model_t *m = load(ctx, path);
+	rwkvc_model_t *m = load(ctx, path, 0);
 	struct rwkvc_model_info info;
 	rwkvc_model_get_info(m, &info);
 	assert_true(info.kernels_compiled + info.kernels_cached > 0);
@@ -118,7 +127,7 @@ static void test_fused_plan_matches_official(void **state)
 {
 	(void)state;
 	char path[1024];
-	snprintf(path, sizeof path, "%s", test_tmp_path("fused.plan"));
+	snprintf(path, sizeof path, "%s", test_tmp_path("fused-ref.plan"));
 	make_plan(path, NULL, "auto");
 	int32_t *tokens;
 	size_t n;
@@ -129,7 +138,7 @@ static void test_fused_plan_matches_official(void **state)
 	test_load_npy_f32(test_shared_path("testdata/rwkv7/model_a.logits.npy"), &ref, &rank, shape);
 	rwkvc_ctx_t *ctx;
 	assert_int_equal(rwkvc_ctx_create(&ctx), 0);
-	rwkvc_model_t *m = load(ctx, path);
+	rwkvc_model_t *m = load(ctx, path, 0);
 	size_t V = (size_t)shape[1];
 	float *a = run(m, tokens, n, V);
 	double worst = 0;

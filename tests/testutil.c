@@ -99,6 +99,16 @@ void test_load_tokens_json(const char *path, int32_t **out, size_t *out_n)
 	mem_free(text);
 }
 
+void test_ids_csv(const int32_t *ids, size_t n, char *out, size_t cap)
+{
+	size_t used = 0;
+	out[0] = 0;
+	for (size_t i = 0; i < n && used < cap; i++)
+		used += (size_t)snprintf(out + used, cap - used, "%s%d", i ? "," : "", ids[i]);
+	if (used >= cap)
+		fail_msg("%zu ids do not fit in %zu characters", n, cap);
+}
+
 double test_rel_err(const float *a, const float *b, size_t n)
 {
 	double num = 0, den = 0;

@@ -24,6 +24,9 @@ void test_load_npy_f32(const char *path, float **out, int *out_rank, int64_t out
 /* Loads {"tokens": [...]} (fails the test on error). Caller frees *out. */
 void test_load_tokens_json(const char *path, int32_t **out, size_t *out_n);
 
+/* Writes ids[0..n) as "1,2,3" (what --tokens and --prompt-ids take) into out[cap]. */
+void test_ids_csv(const int32_t *ids, size_t n, char *out, size_t cap);
+
 /* ||a - b|| / ||b|| over n floats. */
 double test_rel_err(const float *a, const float *b, size_t n);
 /* max |a - b|. */

@@ -13,7 +13,7 @@ void plan_cli_option_table(struct plan_cli_args *a, struct cli_option out[PLAN_C
 		{ "quant", 0, CLI_STRING, &a->quant, "TYPE", "weight storage: f32 or f16 (quantised types: not yet)" },
 		{ "t-max", 0, CLI_INT, &a->t_max, "N", "most tokens per call, the prefill chunk (default 16)" },
 		{ "no-fuse", 0, CLI_FLAG, &a->no_fuse, NULL, "one kernel per op (same as --disable-pass fuse)" },
-		{ "disable-pass", 0, CLI_LIST, &a->disable, "NAME", "switch off a pass (fuse, memplan, schedule) or a fusion "
+		{ "disable-pass", 0, CLI_STRINGS, &a->disable, "NAME", "switch off a pass (fuse, memplan, schedule) or a fusion "
 								       "rule (mix, matvec, head_region, ew_chain); repeatable" },
 		{ "print-after", 0, CLI_STRING, &a->print_after, "PASS", "print the plan after fuse, lower, memplan or "
 									  "schedule (stdout)" },
@@ -37,7 +37,7 @@ int plan_cli_options(const char *cmd, struct plan_cli_args *a, struct rwkvc_plan
 	if (a->no_fuse)
 		a->disable_all[n++] = "fuse";
 	for (int i = 0; i < a->disable.n; i++)
-		a->disable_all[n++] = a->disable.items[i];
+		a->disable_all[n++] = a->disable.v[i];
 	out->graph_path = a->graph;
 	out->weights_path = a->weights;
 	out->preset = a->preset;

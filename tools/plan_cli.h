@@ -12,8 +12,8 @@ struct plan_cli_args {
 	const char *graph, *weights, *preset, *quant, *dtype, *target, *print_after;
 	int64_t t_max;
 	bool no_fuse, verbose;
-	struct cli_list disable;
-	const char *disable_all[CLI_LIST_MAX + 1]; /* storage for --no-fuse + the list */
+	struct cli_strings disable;
+	const char *disable_all[CLI_MAX_REPEAT + 1]; /* storage for --no-fuse + the list */
 };
 
 /* The shared options, to copy into a command's option table (PLAN_CLI_N_OPTIONS entries). */
