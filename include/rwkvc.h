@@ -270,6 +270,63 @@ void rwkvc_tokenizer_stream_flush(rwkvc_tokenizer_stream_t *stream, const char *
 				  size_t *out_len);
 
 /* ------------------------------------------------------------------------ */
+/* Plans: compiled models (`rwkvc compile`, `rwkvc dump`)                    */
+
+/* A plan is the model compiled for the GPU: the op graph after fusion, the
+ * kernels in dispatch order, where every tensor lives, where the barriers go
+ * and the SPIR-V of the kernels. It can be saved to a versioned binary file
+ * and run later (rwkvc_model_options.plan_path), or dumped as text, YAML, JSON
+ * or Graphviz DOT. Made by rwkvc_plan_compile or rwkvc_plan_load; owned by
+ * the caller (rwkvc_plan_destroy). A plan keeps `ctx` for its messages. */
+typedef struct rwkvc_plan rwkvc_plan_t;
+
+struct rwkvc_plan_options {
+	const char *graph_path;   /* op graph YAML; NULL: the built-in RWKV-7 graph */
+	const char *weights_path; /* the sizes (C, H, L, ...) from this weights file, */
+	const char *preset;       /* or from this preset of the graph ("2.9b"); exactly one of the two */
+	enum rwkvc_precision precision; /* activations (and weights, unless `quant` says otherwise) */
+	const char *quant;        /* weight storage: NULL, "f32" or "f16" (recorded in the plan;
+				     other types are refused with UNSUPPORTED for now) */
+	int t_max;                /* the most tokens per call (the prefill chunk); 0: 16 */
+	const char *const *disable; /* passes or fusion rules to switch off: "fuse", "memplan",
+				       "schedule", "mix", "matvec", "head_region", "ew_chain" */
+	int n_disable;
+	const char *print_after;  /* a pass name ("fuse", "lower", "memplan", "schedule"): its
+				     result, in the text dump format, goes to rwkvc_plan_printed() */
+	int verbose;              /* 1: one line per pass to rwkvc_plan_report() */
+	const char *target;       /* the GPU the kernels are made for: "auto" or NULL (the Vulkan
+				     device when there is one, else "generic"), "device", "generic"
+				     (a fixed generic GPU) or "none" (no code: the runtime makes it) */
+};
+
+/* Defaults: built-in graph, F32, t_max 16, every pass on, target "auto". */
+struct rwkvc_plan_options rwkvc_plan_options_default(void);
+
+/* Runs the passes. On success *out_plan is the caller's. Errors: BAD_ARGUMENT
+ * (no or both of weights_path and preset, an unknown pass, t_max < 1), IO,
+ * BAD_FORMAT (weights file), BAD_GRAPH, BAD_SHAPE, UNSUPPORTED (a quant type
+ * not built yet; target "device" without a device), NO_MEMORY. */
+enum rwkvc_status rwkvc_plan_compile(rwkvc_ctx_t *ctx, const struct rwkvc_plan_options *opts,
+				     rwkvc_plan_t **out_plan);
+/* Writes the plan file atomically, compiling any kernel not yet in SPIR-V
+ * first. Errors: IO, BAD_ARGUMENT (a kernel the compiler rejects), NO_MEMORY. */
+enum rwkvc_status rwkvc_plan_save(rwkvc_plan_t *plan, const char *path);
+/* Reads a plan file and rebuilds its graph. Errors: IO, BAD_FORMAT (damaged,
+ * truncated, a name its graph lacks), UNSUPPORTED (made by another rwkvc or
+ * format version; the message names both), BAD_GRAPH, NO_MEMORY. */
+enum rwkvc_status rwkvc_plan_load(rwkvc_ctx_t *ctx, const char *path, rwkvc_plan_t **out_plan);
+/* The plan as text: `format` is "text", "yaml", "json", "dot" or "glsl" (every
+ * distinct kernel's GLSL; needs a plan with code). *out_text is the caller's
+ * (rwkvc_free). docs/plan-dump.md explains every field. Errors: BAD_ARGUMENT
+ * (unknown format), UNSUPPORTED (glsl of a plan without code), NO_MEMORY. */
+enum rwkvc_status rwkvc_plan_dump(rwkvc_plan_t *plan, const char *format, char **out_text);
+/* What compiling said: the -v lines ("fuse: 576 ops -> 159 groups"), and what
+ * print_after printed. Owned by the plan; "" when nothing. */
+const char *rwkvc_plan_report(const rwkvc_plan_t *plan);
+const char *rwkvc_plan_printed(const rwkvc_plan_t *plan);
+void rwkvc_plan_destroy(rwkvc_plan_t *plan);
+
+/* ------------------------------------------------------------------------ */
 /* Devices                                                                  */
 
 /* One Vulkan device as rwkvc sees it. Plain data, no ownership. Flags are 0/1. */

@@ -9,7 +9,6 @@
  */
 #include "fuse.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "base/mem.h"
@@ -377,26 +376,6 @@ struct fuse_options fuse_options_all(void)
 	return o;
 }
 
-enum rwkvc_status fuse_options_disable(struct err *e, struct fuse_options *o, const char *names)
-{
-	while (names && *names) {
-		size_t n = strcspn(names, ",");
-		char name[64];
-		snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), names);
-		enum group_kind k;
-		if (strcmp(name, "fuse") == 0)
-			memset(o->enable, 0, sizeof o->enable);
-		else if (strcmp(name, "region_lora") == 0)
-			o->region_lora = false;
-		else if (fuse_rule_from_name(name, &k))
-			o->enable[k] = false;
-		else
-			return err_set(e, RWKVC_STATUS_BAD_ARGUMENT,
-				       "unknown fusion '%s' (fuse, mix, matvec, head_region, region_lora, ew_chain)", name);
-		names += n + (names[n] == ',');
-	}
-	return RWKVC_STATUS_OK;
-}
 
 /* ---- ordering the groups ---- */
 

@@ -48,7 +48,6 @@ struct fuse_options {
 struct fuse_options fuse_options_all(void);
 /* Looks a rule up by name ("mix", "head_region", ...); false when unknown. */
 bool fuse_rule_from_name(const char *name, enum group_kind *out);
-/* Switches off the rules named in a comma-separated list ("mix,region_lora");
  * BAD_ARGUMENT naming an unknown one. */
 enum rwkvc_status fuse_options_disable(struct err *e, struct fuse_options *o, const char *names);
 

@@ -21,6 +21,21 @@ enum rwkvc_status plan_lower(struct err *e, const struct graph *g, const struct 
  * `align` is the offset alignment bindings need. */
 enum rwkvc_status plan_memplan(struct err *e, struct plan *p, uint64_t align);
 
+struct memplan_options {
+	uint64_t align;
+	/* false: every activation gets bytes of its own and no elementwise result
+	 * is written in place (--disable-pass memplan; a state its kernel writes
+	 * in place stays so) */
+	bool reuse;
+	/* NULL, or [n_kernels]: each kernel's barrier interval (kernels between
+	 * two barriers share one). Lifetimes are then measured in intervals, so
+	 * tensors share bytes only across a barrier and reuse adds no barrier. */
+	const int32_t *interval;
+};
+
+/* plan_memplan with options; plan_memplan is { align, true, NULL }. */
+enum rwkvc_status plan_memplan_with(struct err *e, struct plan *p, const struct memplan_options *o);
+
 /* Sets barrier_before on every kernel that reads or overwrites bytes an
  * earlier kernel wrote (or reads) since the last barrier. Returns the count
  * through out_barriers (may be NULL). Needs placed tensors. */

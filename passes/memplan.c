@@ -3,13 +3,8 @@
  *
  * Weights are laid out one after another in their storage type; the state
  * follows the flat state layout of the public API (slot-major, then layer),
- * in f32. Activations share one arena: each gets the interval of dependency
- * levels it is alive in (a kernel's level is one more than the deepest kernel
- * it reads from; kernels of one level are independent and run between the
- * same two barriers), and tensors whose intervals do not overlap may share
- * bytes. Counting in levels, not kernel positions, keeps reuse from putting a
- * false write-after-read between independent kernels (the r, k, v, LoRA
- * products of a layer would otherwise each need a barrier). An
+ * in f32. Activations share one arena: each gets the interval of kernels that
+ * touch it, and tensors whose intervals do not overlap may share bytes. An
  * elementwise kernel whose full-size input dies there writes its result in
  * place of that input. Offsets are chosen greedily, biggest tensor first,
  * each at the lowest offset that collides with no placed tensor alive at the
@@ -60,7 +55,21 @@ static int32_t home(const struct plan *p, int32_t t)
 }
 
 /* In-place elementwise results: the output takes the place of a full-size input that dies here. */
-static void alias_in_place(struct plan *p)
+/* Whether a kernel other than k in k's barrier interval binds tensor t (then
+ * writing over t in k would race with it). */
+static bool shared_in_interval(const struct plan *p, const int32_t *interval, int32_t k, int32_t t)
+{
+	for (int32_t j = 0; interval && j < p->n_kernels; j++) {
+		if (j == k || interval[j] != interval[k])
+			continue;
+		for (int b = 0; b < p->kernels[j].n_bind; b++)
+			if (p->kernels[j].bind[b] == t)
+				return true;
+	}
+	return false;
+}
+
+static void alias_in_place(struct plan *p, const int32_t *interval)
 {
 	const struct graph *g = p->g;
 	for (int32_t k = 0; k < p->n_kernels; k++) {
@@ -76,18 +85,13 @@ static void alias_in_place(struct plan *p)
 			const struct plan_place *pi = &p->place[home(p, in)];
 			if (pk->desc.ew.bcast[i] != EW_FULL || p->place[in].kind != PLACE_ACT || pi->kind != PLACE_ACT ||
 			    p->place[in].last != k || p->place[in].dtype != po->dtype ||
-			    shape_numel(g, &g->tensors[in].shape, 1) != shape_numel(g, &g->tensors[out].shape, 1))
+			    shape_numel(g, &g->tensors[in].shape, 1) != shape_numel(g, &g->tensors[out].shape, 1) ||
+			    shared_in_interval(p, interval, k, in))
 				continue;
 			po->alias = in;
 			break;
 		}
 	}
-}
-
-/* The level of kernel k; the end of the call (readbacks, state copies) is after every level. */
-static int32_t level_of(const struct plan *p, const int32_t *level, int32_t last_level, int32_t k)
-{
-	return k < 0 ? 0 : k >= p->n_kernels ? last_level + 1 : level[k];
 }
 
 struct interval {
@@ -110,11 +114,21 @@ static int by_offset(const void *a, const void *b)
 	return x->offset < y->offset ? -1 : x->offset > y->offset;
 }
 
-/* Greedy by size: each interval at the lowest offset free for its whole lifetime. */
-static enum rwkvc_status place_intervals(struct err *e, struct interval *iv, size_t n, uint64_t align,
+/* Greedy by size: each interval at the lowest offset free for its whole lifetime.
+ * Without reuse, every interval gets bytes of its own (the naive plan). */
+static enum rwkvc_status place_intervals(struct err *e, struct interval *iv, size_t n, uint64_t align, bool reuse,
 					 uint64_t *out_bytes)
 {
 	qsort(iv, n, sizeof *iv, by_size_desc);
+	if (!reuse) {
+		uint64_t at = 0;
+		for (size_t i = 0; i < n; i++) {
+			iv[i].offset = at;
+			at = round_up(at + iv[i].bytes, align);
+		}
+		*out_bytes = at;
+		return RWKVC_STATUS_OK;
+	}
 	struct interval **live = mem_calloc(e, n + 1, sizeof *live, "memory plan");
 	if (!live)
 		return e->status;
@@ -140,45 +154,18 @@ static enum rwkvc_status place_intervals(struct err *e, struct interval *iv, siz
 	return RWKVC_STATUS_OK;
 }
 
-/* level[k] = 1 + the deepest level among the kernels whose results k reads. */
-static enum rwkvc_status kernel_levels(struct err *e, const struct plan *p, int32_t **out_level)
+/* A kernel's position in time: its barrier interval when given, else its index.
+ * Uses after the last kernel (state copies, the output readback) come later still. */
+static int32_t when(const struct plan *p, const int32_t *interval, int32_t k)
 {
-	const struct graph *g = p->g;
-	int32_t *level = mem_calloc(e, (size_t)p->n_kernels + 1, sizeof *level, "memory plan");
-	int32_t *made_by = mem_alloc(e, ((size_t)g->n_tensors + 1) * sizeof *made_by, "memory plan");
-	if (!level || !made_by) {
-		mem_free(level);
-		mem_free(made_by);
-		return e->status;
-	}
-	for (int32_t t = 0; t < g->n_tensors; t++)
-		made_by[t] = -1;
-	enum kernel_role roles[KERNEL_MAX_BINDINGS];
-	for (int32_t k = 0; k < p->n_kernels; k++) {
-		const struct plan_kernel *pk = &p->kernels[k];
-		int n = kernel_bindings(&pk->desc, roles);
-		for (int b = 0; b < n && b < pk->n_bind; b++) {
-			int32_t from = made_by[pk->bind[b]];
-			if (from >= 0 && level[from] + 1 > level[k])
-				level[k] = level[from] + 1;
-		}
-		for (int b = 0; b < n && b < pk->n_bind; b++)
-			if (roles[b] == ROLE_OUTPUT)
-				made_by[pk->bind[b]] = k;
-	}
-	mem_free(made_by);
-	*out_level = level;
-	return RWKVC_STATUS_OK;
+	if (!interval || k < 0 || !p->n_kernels)
+		return k;
+	return k >= p->n_kernels ? interval[p->n_kernels - 1] + 1 : interval[k];
 }
 
-static enum rwkvc_status place_activations(struct err *e, struct plan *p, uint64_t align)
+static enum rwkvc_status place_activations(struct err *e, struct plan *p, const struct memplan_options *o)
 {
 	const struct graph *g = p->g;
-	int32_t *level = NULL;
-	TRY(kernel_levels(e, p, &level));
-	int32_t last_level = 0;
-	for (int32_t k = 0; k < p->n_kernels; k++)
-		last_level = level[k] > last_level ? level[k] : last_level;
 	struct interval *iv = mem_calloc(e, (size_t)g->n_tensors + 1, sizeof *iv, "memory plan");
 	int32_t *slot = mem_alloc(e, ((size_t)g->n_tensors + 1) * sizeof *slot, "memory plan");
 	if (!iv || !slot) {
@@ -191,15 +178,18 @@ static enum rwkvc_status place_activations(struct err *e, struct plan *p, uint64
 	for (int32_t t = 0; t < g->n_tensors; t++) {
 		slot[t] = -1;
 		struct plan_place *pl = &p->place[t];
-		if (pl->kind != PLACE_ACT)
+		/* a value written in place of a state lives in the state buffer (so
+		 * memplan gives the same result when run again) */
+		if (pl->kind != PLACE_ACT || p->place[home(p, t)].kind != PLACE_ACT)
 			continue;
 		pl->bytes = plan_tensor_bytes(p, t, p->t_max);
-		p->act_bytes_naive += round_up(pl->bytes, align);
-		if (pl->alias >= 0 || pl->first < 0)
+		if (pl->first < 0) /* made and used inside one fused kernel: never in memory */
+			continue;
+		p->act_bytes_naive += round_up(pl->bytes, o->align);
+		if (pl->alias >= 0)
 			continue;
 		slot[t] = (int32_t)n;
-		iv[n++] = (struct interval){ t, level_of(p, level, last_level, pl->first), level_of(p, level, last_level, pl->last),
-					     pl->bytes, 0 };
+		iv[n++] = (struct interval){ t, when(p, o->interval, pl->first), when(p, o->interval, pl->last), pl->bytes, 0 };
 	}
 	/* an alias extends the lifetime of the place it shares */
 	for (int32_t t = 0; t < g->n_tensors; t++) {
@@ -207,22 +197,22 @@ static enum rwkvc_status place_activations(struct err *e, struct plan *p, uint64
 		if (h == t || p->place[t].kind != PLACE_ACT || slot[h] < 0)
 			continue;
 		struct interval *x = &iv[slot[h]];
-		int32_t last = level_of(p, level, last_level, p->place[t].last);
+		int32_t last = when(p, o->interval, p->place[t].last);
 		x->last = last > x->last ? last : x->last;
 		x->bytes = p->place[t].bytes > x->bytes ? p->place[t].bytes : x->bytes;
 	}
-	enum rwkvc_status st = place_intervals(e, iv, n, align, &p->act_bytes);
+	enum rwkvc_status st = place_intervals(e, iv, n, o->align, o->reuse, &p->act_bytes);
 	for (size_t i = 0; i < n && !st; i++)
 		p->place[iv[i].t].offset = iv[i].offset;
 	mem_free(iv);
 	mem_free(slot);
-	mem_free(level);
 	return st;
 }
 
-enum rwkvc_status plan_memplan(struct err *e, struct plan *p, uint64_t align)
+enum rwkvc_status plan_memplan_with(struct err *e, struct plan *p, const struct memplan_options *o)
 {
 	const struct graph *g = p->g;
+	uint64_t align = o->align;
 	p->weight_bytes = p->act_bytes = p->act_bytes_naive = p->state_bytes = 0;
 	for (int32_t t = 0; t < g->n_tensors; t++) {
 		struct plan_place *pl = &p->place[t];
@@ -248,8 +238,9 @@ enum rwkvc_status plan_memplan(struct err *e, struct plan *p, uint64_t align)
 		}
 	}
 	liveness(p);
-	alias_in_place(p);
-	TRY(place_activations(e, p, align));
+	if (o->reuse)
+		alias_in_place(p, o->interval);
+	TRY(place_activations(e, p, o));
 	/* aliases live where their home lives (a state written in place, an in-place result) */
 	for (int32_t t = 0; t < g->n_tensors; t++) {
 		struct plan_place *pl = &p->place[t];
@@ -262,4 +253,10 @@ enum rwkvc_status plan_memplan(struct err *e, struct plan *p, uint64_t align)
 			pl->bytes = to->bytes;
 	}
 	return RWKVC_STATUS_OK;
+}
+
+enum rwkvc_status plan_memplan(struct err *e, struct plan *p, uint64_t align)
+{
+	struct memplan_options o = { align, true, NULL };
+	return plan_memplan_with(e, p, &o);
 }

@@ -341,7 +341,7 @@ static void test_refusals(void **state)
 		  "--stop 9 --stop 10 --stop 11 --stop 12 --stop 13 --stop 14 --stop 15 --stop 16 --stop 17",
 		  2, "--stop given more than 16 times" },
 		{ "run -w '{M}' -v '{V}' -p a --backend tpu", 2, "unknown backend 'tpu'" },
-		{ "run -w '{M}' -v '{V}' -p a -b cpu --plan /tmp/x.plan", 1, "plan files are not supported yet" },
+		{ "run -w '{M}' -v '{V}' -p a -b cpu --plan /nonexistent/x.plan", 1, "/nonexistent/x.plan: cannot open" },
 		{ "run -w '{M}' -v '{V}' -b cpu --prompt-file /dev/null", 1, "the prompt is empty: nothing to condition on" },
 		{ "run -w '{M}' -v '{V}' -b cpu --prompt-file /nonexistent/p.txt", 1,
 		  "cannot open /nonexistent/p.txt (the prompt)" },

@@ -79,17 +79,6 @@ static rwkvc_model_t *load_vulkan(rwkvc_ctx_t *ctx, const char *name, enum rwkvc
 	return m;
 }
 
-static void assert_quiet(rwkvc_model_t *m)
-{
-	struct vk_device *d = vk_model_device(m->vk);
-	uint64_t n = vk_device_message_count(d);
-	if (n) {
-		char buf[VK_LOG_MSG_LEN];
-		fail_msg("%llu validation message(s), the last: %s", (unsigned long long)n,
-			 vk_device_message(d, 0, buf, sizeof buf));
-	}
-}
-
 /* Logits at every position and the final state against the official reference. */
 static void check_model(const char *name, enum rwkvc_precision prec, double limit)
 {
@@ -119,7 +108,7 @@ static void check_model(const char *name, enum rwkvc_precision prec, double limi
 		      prec == RWKVC_PRECISION_F16 ? "f16" : "f32", info.backend, worst, state_err, limit);
 	assert_true(worst <= limit);
 	assert_true(state_err <= limit);
-	assert_quiet(m);
+	test_assert_vk_quiet(m);
 	free(st);
 	free(logits);
 	rwkvc_session_destroy(s);
@@ -174,7 +163,7 @@ static void test_sequence_equals_token_by_token(void **state)
 	print_message("    T=16 vs token by token: logits %.3g, state %.3g\n", worst, state_err);
 	assert_true(worst <= 1e-6);
 	assert_true(state_err <= 1e-6);
-	assert_quiet(m);
+	test_assert_vk_quiet(m);
 	free(sa);
 	free(sb);
 	free(a);
@@ -206,7 +195,7 @@ static void test_decode_step_is_one_submit(void **state)
 	assert_int_equal(d->counters.submits - before.submits, 8);
 	assert_int_equal(d->counters.recordings - before.recordings, 0);
 	assert_true(test_rel_err(logits, r.logits + 8 * r.vocab, (size_t)r.vocab) <= 1e-4);
-	assert_quiet(m);
+	test_assert_vk_quiet(m);
 	free(logits);
 	rwkvc_session_destroy(s);
 	rwkvc_model_destroy(m);

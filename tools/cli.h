@@ -74,5 +74,7 @@ int cmd_bench(int argc, char **argv);
 int cmd_test_ops(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
+int cmd_dump(int argc, char **argv);
 
 #endif

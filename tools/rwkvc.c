@@ -16,6 +16,8 @@ static const struct {
 	{ "tokenize", cmd_tokenize, "text to RWKV World token ids and back" },
 	{ "info", cmd_info, "list the Vulkan devices and the features rwkvc uses" },
 	{ "test-ops", cmd_test_ops, "check every GPU kernel against its C reference" },
+	{ "compile", cmd_compile, "compile a model graph into a plan file" },
+	{ "dump", cmd_dump, "show a plan: kernels, buffers, barriers (text, YAML, JSON, DOT)" },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
