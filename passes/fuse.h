@@ -48,8 +48,6 @@ struct fuse_options {
 struct fuse_options fuse_options_all(void);
 /* Looks a rule up by name ("mix", "head_region", ...); false when unknown. */
 bool fuse_rule_from_name(const char *name, enum group_kind *out);
- * BAD_ARGUMENT naming an unknown one. */
-enum rwkvc_status fuse_options_disable(struct err *e, struct fuse_options *o, const char *names);
 
 /* Partitions g's ops. Without any rule enabled every op is its own group. */
 enum rwkvc_status fuse_partition(struct err *e, const struct graph *g, const struct fuse_options *o,
