@@ -245,7 +245,7 @@ static double fused_vs_unfused(const struct rwkvc_model_options *base, const int
 		test_poison(out[fused], n * V);
 		assert_int_equal(rwkvc_session_create(m, &s), 0);
 		assert_int_equal(rwkvc_session_eval(s, tokens, n, RWKVC_EVAL_ALL, out[fused]), 0);
-		assert_quiet(m);
+		test_assert_vk_quiet(m);
 		rwkvc_session_destroy(s);
 		rwkvc_model_destroy(m);
 	}
