@@ -399,34 +399,52 @@ static enum rwkvc_status order_groups(struct fuser *f, struct partition *out)
 			if (p >= 0 && f->claim[p] != f->claim[i])
 				pending[f->claim[i]]++;
 		}
-	/* groups become ready in the order of their first op, keeping the file's order where it can */
+	/* wavefronts: every group whose inputs are ready is placed before any group
+	 * that needs one of them, so independent kernels (r, k, v and the LoRA
+	 * products of a layer) end up next to each other, between the same two
+	 * barriers; within a wavefront, the order of their first ops */
 	int32_t placed = 0, at = 0;
+	bool *ready = mem_calloc(f->e, (size_t)G + 1, sizeof *ready, "fusion order");
+	if (!ready) {
+		mem_free(pending);
+		mem_free(done);
+		mem_free(fill);
+		return f->e->status;
+	}
 	while (placed < G) {
-		int32_t next = -1;
-		for (int32_t i = 0; i < g->n_ops && next < 0; i++)
-			if (!done[f->claim[i]] && pending[f->claim[i]] == 0)
-				next = f->claim[i];
-		if (next < 0) {
+		int32_t in_front = 0;
+		for (int32_t grp = 0; grp < G; grp++) {
+			ready[grp] = !done[grp] && pending[grp] == 0;
+			in_front += ready[grp];
+		}
+		if (!in_front) {
 			mem_free(pending);
 			mem_free(done);
 			mem_free(fill);
+			mem_free(ready);
 			return err_set(f->e, RWKVC_STATUS_BAD_GRAPH, "fusion made a cycle between groups (a fusion rule is wrong)");
 		}
-		done[next] = true;
-		f->groups[next].first = at;
-		at += f->groups[next].n;
-		placed++;
 		for (int32_t i = 0; i < g->n_ops; i++) {
-			if (f->claim[i] != next)
+			int32_t next = f->claim[i];
+			if (!ready[next] || done[next])
+				continue;
+			done[next] = true;
+			f->groups[next].first = at;
+			at += f->groups[next].n;
+			placed++;
+		}
+		for (int32_t i = 0; i < g->n_ops; i++) {
+			if (!ready[f->claim[i]])
 				continue;
 			for (int o = 0; o < g->ops[i].n_out; o++)
 				for (int k = 0; k < n_consumers(f, g->ops[i].out[o]); k++) {
 					int32_t c = consumer(f, g->ops[i].out[o], k);
-					if (f->claim[c] != next)
+					if (f->claim[c] != f->claim[i])
 						pending[f->claim[c]]--;
 				}
 		}
 	}
+	mem_free(ready);
 	/* ops of a group in their topological (index) order */
 	for (int32_t i = 0; i < g->n_ops; i++) {
 		int32_t grp = f->claim[i];
