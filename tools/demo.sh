@@ -17,6 +17,7 @@ if [ -f "$VOCAB" ]; then
 	echo "== 24 tokens from the prompt (random weights: expect gibberish)"
 	"$BUILD/rwkvc" run --weights "$MODEL" --vocab "$VOCAB" --dtype f16 -n 24 --seed 1 \
 		--prompt "The Eiffel tower is in the city of"
+	[ -t 1 ] || echo
 
 else
 	echo "== no World vocabulary at $VOCAB (set RWKVC_VOCAB): token ids instead of text"
