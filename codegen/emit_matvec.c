@@ -197,25 +197,29 @@ static void emit_reduce(struct strbuf *b, const struct codegen_target *t, const 
 		strbuf_append(b, "        return;\n    }\n    if (subgroupElect()) {\n");
 		for (uint32_t o = 0; o < nv; o++)
 			strbuf_printf(b, "        red[%uu + gl_SubgroupID] = acc%u_%u;\n", o * c->slots, o / nc, o % nc);
-		strbuf_append(b, "    }\n    memoryBarrierShared();\n    barrier();\n"
-				 "    for (uint o = lid; o < NV; o += WG) {\n"
+		strbuf_printf(b, "    }\n    memoryBarrierShared();\n    barrier();\n"
+				 "    for (uint o = lid; o < %uu; o += WG) {\n"
 				 "        float s = 0.0;\n"
 				 "        for (uint i = 0u; i < gl_NumSubgroups; i++)\n"
-				 "            s += red[o * SLOTS + i];\n");
+				 "            s += red[o * SLOTS + i];\n",
+			      nv);
 	} else {
 		for (uint32_t o = 0; o < nv; o++)
 			strbuf_printf(b, "    red[%uu + lid] = acc%u_%u;\n", o * c->slots, o / nc, o % nc);
-		strbuf_append(b, "    memoryBarrierShared();\n    barrier();\n"
+		strbuf_printf(b, "    memoryBarrierShared();\n    barrier();\n"
 				 "    [[unroll]] for (uint h = WG / 2u; h > 0u; h >>= 1) {\n"
 				 "        if (lid < h)\n"
-				 "            for (uint o = 0u; o < NV; o++)\n"
+				 "            for (uint o = 0u; o < %uu; o++)\n"
 				 "                red[o * SLOTS + lid] += red[o * SLOTS + lid + h];\n"
 				 "        memoryBarrierShared();\n"
 				 "        barrier();\n"
 				 "    }\n"
-				 "    for (uint o = lid; o < NV; o += WG) {\n"
-				 "        float s = red[o * SLOTS];\n");
+				 "    for (uint o = lid; o < %uu; o += WG) {\n"
+				 "        float s = red[o * SLOTS];\n",
+			      nv, nv);
 	}
+	/* only this tile's nv sums: any more would store stale shared memory
+	 * into other workgroups' rows */
 	strbuf_printf(b, "        store(rbase + o / %uu, t0 + o %% %uu, s);\n    }\n"
 			 "    barrier(); // red is reused by the next tile\n",
 		      nc, nc);
@@ -286,8 +290,8 @@ enum rwkvc_status emit_matvec(struct err *e, struct strbuf *b, const struct kern
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec): needs %llu bytes of shared memory, %u available",
 			       name, (unsigned long long)shared, t->max_shared_bytes);
 	emit_preamble(b, name, k, t, c.wg, true);
-	strbuf_printf(b, "const uint K = %lluu, M = %lluu, WG = %uu, NV = %uu, SLOTS = %uu;\n",
-		      (unsigned long long)k->k, (unsigned long long)k->m, c.wg, c.rows * tile, c.slots);
+	strbuf_printf(b, "const uint K = %lluu, M = %lluu, WG = %uu, SLOTS = %uu;\n", (unsigned long long)k->k,
+		      (unsigned long long)k->m, c.wg, c.slots);
 	emit_x(b, k->act, c.elems);
 	l->emit(b, 1, c.elems);
 	int out = 2;
