@@ -304,7 +304,7 @@ struct rwkvc_test_ops_options {
 	int perf;           /* also time each run (GPU microseconds, median over perf_reps) and
 			       add the real model shapes (0.1B..2.9B mat-vecs, 40 heads) */
 	int perf_reps;      /* runs per timing; 0: 20 */
-	int list;           /* only name the runs that would be made (no device needed) */
+	int list;           /* only name the runs that would be made on this device */
 	/* receives the report, one line per call (no newline); NULL: no report */
 	void (*print)(void *user, const char *line);
 	void *user;

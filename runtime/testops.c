@@ -85,19 +85,42 @@ static enum rwkvc_status run_target(struct testops_runner *r, const struct testo
 	return st;
 }
 
+/* The variants a case runs as: the device's target, then (quick cases) the
+ * GPU configuration and no subgroup arithmetic. */
+static int variants(const struct testops_case *c) { return c->quick ? 3 : 1; }
+
+/* Sets variant v up; false when it is the device's own target again (v > 0
+ * on a GPU, or without subgroup arithmetic), which need not run twice. */
+static bool set_variant(struct testops_runner *r, int v)
+{
+	static const char *const names[3] = { "", " [gpu]", " [no-subgroups]" };
+	r->target = r->native;
+	r->target.cpu = r->target.cpu && v == 0;
+	r->target.subgroup_arithmetic = r->target.subgroup_arithmetic && v < 2;
+	r->variant = names[v];
+	if (v == 0)
+		return true;
+	bool prev_cpu = r->native.cpu && v - 1 == 0, prev_sg = r->native.subgroup_arithmetic && v - 1 < 2;
+	return r->target.cpu != prev_cpu || r->target.subgroup_arithmetic != prev_sg;
+}
+
 static enum rwkvc_status run_case(struct testops_runner *r, const struct testops_case *c, uint64_t seed)
 {
-	r->target = r->native;
-	r->variant = "";
-	TRY(run_target(r, c, seed));
-	if (!c->quick)
-		return RWKVC_STATUS_OK;
-	r->target.cpu = false;
-	r->variant = " [gpu]";
-	TRY(run_target(r, c, seed));
-	r->target.subgroup_arithmetic = false;
-	r->variant = " [no-subgroups]";
-	return run_target(r, c, seed);
+	for (int v = 0; v < variants(c); v++)
+		if (set_variant(r, v))
+			TRY(run_target(r, c, seed));
+	return RWKVC_STATUS_OK;
+}
+
+/* Whether any run is selected (so a filter that matches nothing needs no device). */
+static bool any_selected(struct testops_runner *r, const struct testops_case *cases, int n)
+{
+	for (int i = 0; i < n; i++)
+		for (int v = 0; v < variants(&cases[i]); v++)
+			for (int t = 0; set_variant(r, v) && t < cases[i].n_T; t++)
+				if (selected(r, &cases[i], cases[i].T[t]))
+					return true;
+	return false;
 }
 
 static enum rwkvc_status open_device(struct testops_runner *r)
@@ -125,10 +148,12 @@ enum rwkvc_status rwkvc_test_ops(rwkvc_ctx_t *ctx, const struct rwkvc_test_ops_o
 		return e->status;
 	int n = testops_cases(cases);
 	struct testops_runner r = { .e = e, .o = opts, .sum = out_summary };
-	enum rwkvc_status st = opts->list ? RWKVC_STATUS_OK : open_device(&r);
+	/* the device decides which variants exist, so --list opens it too */
+	r.native = (struct codegen_target){ .cpu = true, .subgroup_arithmetic = true };
+	enum rwkvc_status st = any_selected(&r, cases, n) ? open_device(&r) : RWKVC_STATUS_OK;
 	for (int i = 0; st == RWKVC_STATUS_OK && i < n; i++)
 		st = run_case(&r, &cases[i], (uint64_t)i + 1);
-	if (r.d) {
+	if (r.d && !opts->list) {
 		out_summary->validation_messages = vk_device_message_count(r.d);
 		if (st == RWKVC_STATUS_OK)
 			testops_say(&r, "%d runs, %d failed, %d cases skipped on %s; %llu validation messages",
