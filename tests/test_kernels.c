@@ -39,16 +39,30 @@ static char *emit_ok(const struct kernel_desc *k, const struct codegen_target *t
 	return src;
 }
 
+static struct kernel_desc desc_of(enum kernel_kind kind, enum dtype act, enum dtype w, int64_t t_max)
+{
+	struct kernel_desc d;
+	memset(&d, 0, sizeof d);
+	d.kind = kind;
+	d.act = act;
+	d.weight = w;
+	d.t_max = t_max;
+	return d;
+}
+
+static struct kernel_desc matvec_desc(enum dtype act, enum dtype w, int64_t k, int64_t m, int64_t t_max)
+{
+	struct kernel_desc d = desc_of(KERNEL_MATVEC, act, w, t_max);
+	d.k = k;
+	d.m = m;
+	return d;
+}
+
 /* k * (1 + (a - 1) * k_a) with k_a a row and the immediates 1 and 0.1. */
 static struct kernel_desc kupdate(void)
 {
-	struct kernel_desc k;
-	memset(&k, 0, sizeof k);
-	k.kind = KERNEL_ELEMENTWISE;
-	k.act = DTYPE_F16;
-	k.weight = DTYPE_F32;
+	struct kernel_desc k = desc_of(KERNEL_ELEMENTWISE, DTYPE_F16, DTYPE_F32, 8);
 	k.width = 200;
-	k.t_max = 8;
 	struct ew_program *p = &k.ew;
 	p->n_in = 3;
 	p->bcast[0] = EW_FULL;
@@ -132,24 +146,14 @@ static void test_emit_errors(void **state)
 	expect_error(&k, &no16, RWKVC_STATUS_UNSUPPORTED, "binding 0 'in0' is f16, but the device has no 16-bit storage");
 
 	/* a weight format without a loader yet */
-	struct kernel_desc mv;
-	memset(&mv, 0, sizeof mv);
-	mv.kind = KERNEL_MATVEC;
-	mv.act = DTYPE_F32;
-	mv.weight = DTYPE_Q8_0;
-	mv.k = 256;
-	mv.m = 64;
-	mv.t_max = 1;
+	struct kernel_desc mv = matvec_desc(DTYPE_F32, DTYPE_Q8_0, 256, 64, 1);
 	expect_error(&mv, &GPU, RWKVC_STATUS_UNSUPPORTED, "binding 1 'W' is q8_0");
 
 	/* shapes */
-	struct kernel_desc gn;
-	memset(&gn, 0, sizeof gn);
-	gn.kind = KERNEL_GROUP_NORM;
+	struct kernel_desc gn = desc_of(KERNEL_GROUP_NORM, DTYPE_F32, DTYPE_F32, 4);
 	gn.width = 200;
 	gn.group = 64;
 	gn.eps = 1e-5;
-	gn.t_max = 4;
 	expect_error(&gn, &GPU, RWKVC_STATUS_BAD_ARGUMENT, "width 200 is not a multiple of group 64");
 	gn.kind = KERNEL_WKV7;
 	gn.width = 96;
@@ -182,14 +186,7 @@ static void test_compile_error(void **state)
 static void test_bindings_and_grid(void **state)
 {
 	(void)state;
-	struct kernel_desc mv;
-	memset(&mv, 0, sizeof mv);
-	mv.kind = KERNEL_MATVEC;
-	mv.act = DTYPE_F16;
-	mv.weight = DTYPE_F16;
-	mv.k = 2560;
-	mv.m = 65536;
-	mv.t_max = 16;
+	struct kernel_desc mv = matvec_desc(DTYPE_F16, DTYPE_F16, 2560, 65536, 16);
 	mv.residual = true;
 	enum kernel_role roles[KERNEL_MAX_BINDINGS];
 	assert_int_equal(kernel_bindings(&mv, roles), 4);
@@ -209,9 +206,7 @@ static void test_bindings_and_grid(void **state)
 	kernel_grid(&ew, &GPU, 512, 0, g); /* 2^29 elements, 1024 per workgroup: spread over y */
 	assert_true(g[0] <= 65535 && g[1] > 1);
 	assert_true((uint64_t)g[0] * g[1] >= (1u << 19));
-	struct kernel_desc wkv;
-	memset(&wkv, 0, sizeof wkv);
-	wkv.kind = KERNEL_WKV7;
+	struct kernel_desc wkv = desc_of(KERNEL_WKV7, DTYPE_F32, DTYPE_F32, 8);
 	wkv.width = 192;
 	wkv.group = 64;
 	assert_int_equal(kernel_bindings(&wkv, NULL), 9);
@@ -226,14 +221,7 @@ static void test_bindings_and_grid(void **state)
 static void test_reference_matvec_chunk(void **state)
 {
 	(void)state;
-	struct kernel_desc mv;
-	memset(&mv, 0, sizeof mv);
-	mv.kind = KERNEL_MATVEC;
-	mv.act = DTYPE_F16;
-	mv.weight = DTYPE_F32;
-	mv.k = 3;
-	mv.m = 4;
-	mv.t_max = 2;
+	struct kernel_desc mv = matvec_desc(DTYPE_F16, DTYPE_F32, 3, 4, 2);
 	mv.epilogue = EPILOGUE_RELU_SQ;
 	float x[6] = { 1, 2, 3, -1, 0.5f, 1.25f };
 	float w[6] = { 1, 0, 0, 0.1f, 0.1f, 0.1f }; /* rows 2 and 3 of W */
@@ -259,13 +247,9 @@ static void test_reference_wkv7_in_place(void **state)
 {
 	(void)state;
 	enum { H = 2, N = 8, W = H * N, T = 3 };
-	struct kernel_desc k;
-	memset(&k, 0, sizeof k);
-	k.kind = KERNEL_WKV7;
-	k.act = DTYPE_F32;
+	struct kernel_desc k = desc_of(KERNEL_WKV7, DTYPE_F32, DTYPE_F32, T);
 	k.width = W;
 	k.group = N;
-	k.t_max = T;
 	static float in[6][T * W], S[H * N * N], S2[H * N * N], y[T * W], y2[T * W], S_out[H * N * N];
 	for (int i = 0; i < 6; i++)
 		test_fill_random(in[i], T * W, 10 + (uint64_t)i, i == 1 ? 0.6f : -0.5f, i == 1 ? 0.99f : 0.5f);
@@ -285,14 +269,9 @@ static void test_reference_wkv7_in_place(void **state)
 static void test_reference_embedding(void **state)
 {
 	(void)state;
-	struct kernel_desc k;
-	memset(&k, 0, sizeof k);
-	k.kind = KERNEL_EMBEDDING;
-	k.act = DTYPE_F32;
-	k.weight = DTYPE_F32;
+	struct kernel_desc k = desc_of(KERNEL_EMBEDDING, DTYPE_F32, DTYPE_F32, 3);
 	k.width = 2;
 	k.m = 5;
-	k.t_max = 3;
 	int32_t ids[3] = { 4, 1, 3 };
 	float tok[3];
 	memcpy(tok, ids, sizeof ids);
