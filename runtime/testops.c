@@ -37,8 +37,9 @@ static bool selected(const struct testops_runner *r, const struct testops_case *
 		return false;
 	if (!r->o->filter || !*r->o->filter)
 		return true;
+	/* a trailing space, so that "T=1 " selects T=1 and not T=16 */
 	char label[160];
-	snprintf(label, sizeof label, "%s T=%lld%s", c->name, (long long)T, r->variant);
+	snprintf(label, sizeof label, "%s T=%lld%s ", c->name, (long long)T, r->variant);
 	return strstr(label, r->o->filter) != NULL;
 }
 
