@@ -4,6 +4,7 @@
 #   make               build build/rwkvc and build/librwkvc.a
 #   make test          everything above, then the whole test suite
 #   make demo          a random-weight 0.1B-shaped model, a few tokens, top logits
+#   make golden        regenerate tests/golden/ (the 2.9B plan dump and its kernels' GLSL)
 #   make SANITIZE=1    AddressSanitizer + UndefinedBehaviorSanitizer build (in build-san/)
 #   make CC=clang      any C11 compiler; warnings are errors either way
 
@@ -19,7 +20,7 @@ LDSAN    := -fsanitize=address,undefined
 endif
 
 CPPFLAGS += -Iinclude -I. -D_DEFAULT_SOURCE
-CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers \
+CFLAGS   += -std=c11 -ffp-contract=off -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers \
             -g $(OPT) -MMD -MP
 GLSLANG_LIBS = -Wl,--start-group -lglslang -lMachineIndependent -lOSDependent -lGenericCodeGen \
                -lOGLCompiler -lSPIRV -lSPIRV-Tools-opt -lSPIRV-Tools \
@@ -40,7 +41,7 @@ TEST_BINS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 TEST_HELPERS = $(filter-out $(TEST_SRCS),$(wildcard tests/*.c))
 TEST_HELPER_OBJS = $(TEST_HELPERS:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps test demo clean help
+.PHONY: all deps test demo golden clean help
 .SECONDARY:
 all: $(BUILD)/rwkvc $(BUILD)/librwkvc.a
 
@@ -77,6 +78,12 @@ test: deps
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/demo.sh $(BUILD)
+
+# The golden files `make test` compares against (tests/test_plan_dump.c uses the same options).
+GOLDEN_PLAN = --preset 2.9b --dtype f16 --t-max 16
+golden: $(BUILD)/rwkvc
+	$(BUILD)/rwkvc dump $(GOLDEN_PLAN) --target none -o tests/golden/rwkv7-2.9b.dump.txt
+	$(BUILD)/rwkvc dump $(GOLDEN_PLAN) --target generic --format glsl -o tests/golden/rwkv7-2.9b.glsl
 
 clean:
 	rm -rf build build-san

@@ -104,4 +104,13 @@ enum rwkvc_status emit_misc(struct err *e, struct strbuf *b, const struct kernel
 			    const struct codegen_target *t, const char *name);
 void grid_misc(const struct kernel_desc *k, const struct codegen_target *t, int64_t T, uint32_t out_groups[3]);
 
+enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_desc *k,
+			   const struct codegen_target *t, const char *name);
+void grid_mix(const struct kernel_desc *k, const struct codegen_target *t, int64_t T, uint32_t out_groups[3]);
+enum rwkvc_status emit_region(struct err *e, struct strbuf *b, const struct kernel_desc *k,
+			      const struct codegen_target *t, const char *name);
+void grid_region(const struct kernel_desc *k, uint32_t out_groups[3]);
+/* "b0", "b1", ...: the buffer names of a region kernel's bindings. */
+const char *region_binding_name(int binding);
+
 #endif

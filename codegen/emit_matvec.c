@@ -197,12 +197,12 @@ static void emit_reduce(struct strbuf *b, const struct codegen_target *t, const 
 		strbuf_append(b, "        return;\n    }\n    if (subgroupElect()) {\n");
 		for (uint32_t o = 0; o < nv; o++)
 			strbuf_printf(b, "        red[%uu + gl_SubgroupID] = acc%u_%u;\n", o * c->slots, o / nc, o % nc);
+		/* this tile's nv sums, not NV (the widest tile's): the rest of red is stale */
 		strbuf_printf(b, "    }\n    memoryBarrierShared();\n    barrier();\n"
 				 "    for (uint o = lid; o < %uu; o += WG) {\n"
 				 "        float s = 0.0;\n"
 				 "        for (uint i = 0u; i < gl_NumSubgroups; i++)\n"
-				 "            s += red[o * SLOTS + i];\n",
-			      nv);
+				 "            s += red[o * SLOTS + i];\n", nv);
 	} else {
 		for (uint32_t o = 0; o < nv; o++)
 			strbuf_printf(b, "    red[%uu + lid] = acc%u_%u;\n", o * c->slots, o / nc, o % nc);
@@ -215,11 +215,8 @@ static void emit_reduce(struct strbuf *b, const struct codegen_target *t, const 
 				 "        barrier();\n"
 				 "    }\n"
 				 "    for (uint o = lid; o < %uu; o += WG) {\n"
-				 "        float s = red[o * SLOTS];\n",
-			      nv, nv);
+				 "        float s = red[o * SLOTS];\n", nv, nv);
 	}
-	/* only this tile's nv sums: any more would store stale shared memory
-	 * into other workgroups' rows */
 	strbuf_printf(b, "        store(rbase + o / %uu, t0 + o %% %uu, s);\n    }\n"
 			 "    barrier(); // red is reused by the next tile\n",
 		      nc, nc);
@@ -290,8 +287,8 @@ enum rwkvc_status emit_matvec(struct err *e, struct strbuf *b, const struct kern
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec): needs %llu bytes of shared memory, %u available",
 			       name, (unsigned long long)shared, t->max_shared_bytes);
 	emit_preamble(b, name, k, t, c.wg, true);
-	strbuf_printf(b, "const uint K = %lluu, M = %lluu, WG = %uu, SLOTS = %uu;\n", (unsigned long long)k->k,
-		      (unsigned long long)k->m, c.wg, c.slots);
+	strbuf_printf(b, "const uint K = %lluu, M = %lluu, WG = %uu, NV = %uu, SLOTS = %uu;\n",
+		      (unsigned long long)k->k, (unsigned long long)k->m, c.wg, c.rows * tile, c.slots);
 	emit_x(b, k->act, c.elems);
 	l->emit(b, 1, c.elems);
 	int out = 2;

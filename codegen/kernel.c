@@ -16,6 +16,7 @@ const char *kernel_kind_name(enum kernel_kind k)
 		[KERNEL_MATVEC] = "matvec",           [KERNEL_ELEMENTWISE] = "elementwise",
 		[KERNEL_TOKEN_SHIFT] = "token_shift", [KERNEL_LAST_ROW] = "last_row",
 		[KERNEL_WKV7] = "wkv7",               [KERNEL_RK_BONUS] = "rk_bonus",
+		[KERNEL_MIX] = "mix",                 [KERNEL_HEAD_REGION] = "head_region",
 	};
 	return (unsigned)k < KERNEL_COUNT ? names[k] : "?";
 }
@@ -34,6 +35,54 @@ static struct kernel_binding_info fixed(enum kernel_role r, enum dtype d, const 
 static const char *const EW_NAMES[EW_MAX_IN] = { "in0", "in1", "in2", "in3" };
 static const char *const WKV_IN[6] = { "r", "w", "k", "v", "kk", "a" };
 static const char *const BONUS_IN[3] = { "r", "k", "v" };
+
+static const char *const MIX_NAMES[2][MIX_MAX] = {
+	{ "mix0", "mix1", "mix2", "mix3", "mix4", "mix5" },
+	{ "out0", "out1", "out2", "out3", "out4", "out5" },
+};
+
+/* x, [w, b], prev, mix_i..., out_i..., [state] */
+static int mix_bindings(const struct kernel_desc *k, struct kernel_binding_info out[KERNEL_MAX_BINDINGS])
+{
+	int n = 0, m = k->mix.n_mix < MIX_MAX ? k->mix.n_mix : MIX_MAX;
+	out[n++] = per_t(ROLE_INPUT, k->act, "x", k->width);
+	if (k->mix.layer_norm) {
+		out[n++] = fixed(ROLE_INPUT, k->weight, "w", k->width);
+		out[n++] = fixed(ROLE_INPUT, k->weight, "b", k->width);
+	}
+	out[n++] = fixed(ROLE_INPUT, DTYPE_F32, "prev", k->width);
+	for (int i = 0; i < m; i++)
+		out[n++] = fixed(ROLE_INPUT, k->weight, MIX_NAMES[0][i], k->width);
+	for (int i = 0; i < m; i++)
+		out[n++] = per_t(ROLE_OUTPUT, k->act, MIX_NAMES[1][i], k->width);
+	if (k->mix.state_out)
+		out[n++] = fixed(ROLE_OUTPUT, DTYPE_F32, "state", k->width);
+	return n;
+}
+
+/* One binding per region input and output; sizes from the values bound to them. */
+static int region_bindings(const struct kernel_desc *k, struct kernel_binding_info out[KERNEL_MAX_BINDINGS])
+{
+	const struct region_program *rp = &k->region;
+	int n = rp->n_bindings < KERNEL_MAX_BINDINGS ? rp->n_bindings : KERNEL_MAX_BINDINGS;
+	for (int b = 0; b < n; b++)
+		out[b] = per_t(rp->role[b] == REGION_BINDING_IN ? ROLE_INPUT : ROLE_OUTPUT, rp->binding_dtype[b],
+			       region_binding_name(b), k->width);
+	for (int v = 0; v < rp->n_values; v++) {
+		const struct region_value *rv = &rp->v[v];
+		if (rv->binding < 0 || rv->binding >= n)
+			continue;
+		struct kernel_binding_info *bi = &out[rv->binding];
+		switch (rv->kind) {
+		case RV_VECTOR: bi->per_token = rv->n; break;
+		case RV_CHANNEL: bi->per_token = 0; bi->fixed = rv->n; break;
+		case RV_MATRIX: bi->per_token = 0; bi->fixed = k->width * rv->n; break;
+		case RV_STATE: bi->per_token = 0; bi->fixed = k->width * k->group; break;
+		default: break;
+		}
+	}
+	return n;
+}
 
 int kernel_binding_info(const struct kernel_desc *k, struct kernel_binding_info out[KERNEL_MAX_BINDINGS])
 {
@@ -95,6 +144,12 @@ int kernel_binding_info(const struct kernel_desc *k, struct kernel_binding_info 
 		out[n++] = fixed(I, wt, "r_k", w);
 		out[n++] = per_t(O, act, "y", w);
 		break;
+	case KERNEL_MIX:
+		n = mix_bindings(k, out);
+		break;
+	case KERNEL_HEAD_REGION:
+		n = region_bindings(k, out);
+		break;
 	case KERNEL_COUNT:
 		break;
 	}
@@ -139,6 +194,12 @@ void kernel_grid(const struct kernel_desc *k, const struct codegen_target *targe
 	case KERNEL_TOKEN_SHIFT:
 	case KERNEL_LAST_ROW:
 		grid_misc(k, target, T, out_groups);
+		break;
+	case KERNEL_MIX:
+		grid_mix(k, target, T, out_groups);
+		break;
+	case KERNEL_HEAD_REGION:
+		grid_region(k, out_groups);
 		break;
 	case KERNEL_COUNT:
 		break;
@@ -194,6 +255,12 @@ enum rwkvc_status codegen_emit(struct err *e, const struct kernel_desc *k, const
 		break;
 	case KERNEL_WKV7:
 		st = emit_wkv7(e, &b, k, target, name);
+		break;
+	case KERNEL_MIX:
+		st = emit_mix(e, &b, k, target, name);
+		break;
+	case KERNEL_HEAD_REGION:
+		st = emit_region(e, &b, k, target, name);
 		break;
 	default:
 		st = emit_misc(e, &b, k, target, name);

@@ -47,6 +47,9 @@ enum kernel_kind {
 	KERNEL_LAST_ROW,    /* x [T, width] -> [width] = x[T-1] */
 	KERNEL_WKV7,        /* r, w, k, v, kk, a [T, width], S [H, N, N] f32 -> y [T, width], S' f32 */
 	KERNEL_RK_BONUS,    /* r, k, v [T, width], r_k [width] -> per head (sum r*k*r_k) * v */
+	/* fused kernels (passes/fuse.c) */
+	KERNEL_MIX,         /* [layer norm] + token shift + lerps: see struct mix_desc */
+	KERNEL_HEAD_REGION, /* head-local ops around wkv7, one workgroup per head: struct region_program */
 	KERNEL_COUNT
 };
 
@@ -93,6 +96,70 @@ struct ew_program {
  * that is not elementwise). */
 enum rwkvc_status ew_program_check(struct err *e, const struct ew_program *p, const char *name);
 
+/* ---- fused: layer norm + token shift + lerps (KERNEL_MIX) ----
+ *
+ * a = layer_norm(x) (or x), s = token_shift(a, prev), out_i = a + (s - a) * mix_i,
+ * and optionally the new shift state a[T-1]. Bindings: x, [ln w, ln b], prev
+ * (f32), mix_0..mix_{n-1}, out_0..out_{n-1}, [state out (f32)].
+ */
+enum { MIX_MAX = 6 };
+
+struct mix_desc {
+	bool layer_norm;
+	int n_mix;
+	bool state_out;
+};
+
+/* ---- fused: a head-local region (KERNEL_HEAD_REGION) ----
+ *
+ * Ops whose every output channel of a head depends only on that head's
+ * channels (elementwise ops, group/l2 norms over the head, rk_bonus, wkv7,
+ * and small matmuls from a full vector, the LoRA up-projections), run in one
+ * workgroup per head with one thread per channel, token after token. Values
+ * live in registers; reductions and wkv7's broadcasts go through shared memory.
+ */
+enum { REGION_MAX_VALUES = 64, REGION_MAX_OPS = 40 };
+
+enum region_value_kind {
+	RV_ROWS,    /* input [T, width] activation: channel c of row t */
+	RV_CHANNEL, /* input weight of `width` elements: element c */
+	RV_VECTOR,  /* input [T, n] activation read whole (a LoRA hidden vector) */
+	RV_MATRIX,  /* input weight: a LoRA up-projection. `k_major`: stored [n, width] as declared
+		       (element (d, c) at d * width + c: consecutive channels read consecutive
+		       bytes); else [width, n] (a Linear's [out, in]) */
+	RV_STATE,   /* the wkv7 state [H, N, N] f32, read and written in place */
+	RV_CONST,   /* an immediate */
+	RV_TEMP,    /* computed inside the kernel */
+};
+
+struct region_value {
+	enum region_value_kind kind;
+	int binding;     /* inputs: where to read; -1 for RV_CONST and RV_TEMP */
+	int out_binding; /* -1, or the binding a computed value is also written to ([T, width]) */
+	int64_t n;       /* RV_VECTOR, RV_MATRIX: the inner length */
+	bool k_major;    /* RV_MATRIX: see above */
+	double imm;      /* RV_CONST */
+};
+
+struct region_op {
+	enum op_kind op;
+	int n_in, n_out;
+	int8_t in[OP_MAX_IN];   /* value indices */
+	int8_t out[OP_MAX_OUT]; /* value indices (wkv7: y, then the state value) */
+	double param[OP_MAX_PARAMS];
+};
+
+enum region_binding { REGION_BINDING_IN, REGION_BINDING_OUT, REGION_BINDING_INOUT };
+
+struct region_program {
+	int n_values, n_ops;
+	struct region_value v[REGION_MAX_VALUES];
+	struct region_op ops[REGION_MAX_OPS];
+	int n_bindings;
+	enum region_binding role[32];  /* of each binding */
+	enum dtype binding_dtype[32];  /* storage type of each binding */
+};
+
 /* ---- the description ---- */
 
 /* What a matvec does to each result before storing it. */
@@ -116,6 +183,8 @@ struct kernel_desc {
 	enum kernel_epilogue epilogue; /* matvec */
 	bool residual;     /* matvec: adds an extra input [T, m] (bound after W) to the result */
 	struct ew_program ew; /* elementwise */
+	struct mix_desc mix;  /* KERNEL_MIX */
+	struct region_program region; /* KERNEL_HEAD_REGION */
 };
 
 /* ---- the target device ---- */
@@ -150,7 +219,7 @@ struct kernel_push {
 
 enum kernel_role { ROLE_INPUT, ROLE_OUTPUT };
 
-enum { KERNEL_MAX_BINDINGS = 12 };
+enum { KERNEL_MAX_BINDINGS = 32 };
 
 /* Number of bindings, and each one's role, for a description (out_roles may be NULL). */
 int kernel_bindings(const struct kernel_desc *k, enum kernel_role out_roles[KERNEL_MAX_BINDINGS]);

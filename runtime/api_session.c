@@ -25,6 +25,8 @@ void rwkvc_session_destroy(rwkvc_session_t *s)
 {
 	if (!s)
 		return;
+	if (s->model->active == s)
+		s->model->active = NULL;
 	mem_free(s->state);
 	mem_free(s);
 }
@@ -62,12 +64,30 @@ static enum rwkvc_status eval_cpu(struct err *e, rwkvc_session_t *s, const int32
 	return st;
 }
 
+/* Makes the device's state buffer hold this session's state (Vulkan backend). */
+static enum rwkvc_status make_active(struct err *e, rwkvc_session_t *s)
+{
+	struct rwkvc_model *m = s->model;
+	if (m->active == s)
+		return RWKVC_STATUS_OK;
+	if (m->active) {
+		TRY(vk_model_state_get(e, m->vk, m->active->state, m->state.total));
+		m->active = NULL;
+	}
+	TRY(vk_model_state_set(e, m->vk, s->state, m->state.total));
+	m->active = s;
+	return RWKVC_STATUS_OK;
+}
+
 enum rwkvc_status rwkvc_session_eval(rwkvc_session_t *s, const int32_t *tokens, size_t n_tokens, unsigned flags,
 				     float *out_logits)
 {
 	struct err *e = &s->model->ctx->err;
 	TRY(check_tokens(e, s->model, tokens, n_tokens));
-	return eval_cpu(e, s, tokens, n_tokens, flags, out_logits);
+	if (!s->model->vk)
+		return eval_cpu(e, s, tokens, n_tokens, flags, out_logits);
+	TRY(make_active(e, s));
+	return vk_model_eval(e, s->model->vk, tokens, n_tokens, (flags & RWKVC_EVAL_ALL) != 0, out_logits);
 }
 
 size_t rwkvc_state_size(const rwkvc_session_t *s) { return s->model->state.total; }
@@ -95,6 +115,8 @@ static enum rwkvc_status check_count(struct err *e, const rwkvc_session_t *s, si
 enum rwkvc_status rwkvc_state_get(rwkvc_session_t *s, float *out, size_t n)
 {
 	TRY(check_count(&s->model->ctx->err, s, n));
+	if (s->model->active == s)
+		return vk_model_state_get(&s->model->ctx->err, s->model->vk, out, n);
 	memcpy(out, s->state, n * sizeof(float));
 	return RWKVC_STATUS_OK;
 }
@@ -106,12 +128,40 @@ enum rwkvc_status rwkvc_state_set(rwkvc_session_t *s, const float *in, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (!isfinite(in[i]))
 			return err_set(e, RWKVC_STATUS_NOT_FINITE, "state value %zu is not finite", i);
+	if (s->model->active == s)
+		return vk_model_state_set(e, s->model->vk, in, n);
 	memcpy(s->state, in, n * sizeof(float));
 	return RWKVC_STATUS_OK;
 }
 
 enum rwkvc_status rwkvc_state_reset(rwkvc_session_t *s)
 {
+	if (s->model->active == s)
+		return vk_model_state_reset(&s->model->ctx->err, s->model->vk);
 	memset(s->state, 0, s->model->state.total * sizeof(float));
 	return RWKVC_STATUS_OK;
 }
+
+enum rwkvc_status rwkvc_session_profile(rwkvc_session_t *s, size_t n_tokens, char **out_text)
+{
+	struct rwkvc_model *m = s->model;
+	struct err *e = &m->ctx->err;
+	*out_text = NULL;
+	if (!m->vk)
+		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "profiling needs the Vulkan backend");
+	/* the profile runs the kernels on whatever the buffers hold: keep the state */
+	float *saved = mem_alloc(e, m->state.total * sizeof(float) + 1, "saved state");
+	if (!saved)
+		return e->status;
+	enum rwkvc_status st = make_active(e, s);
+	if (!st)
+		st = vk_model_state_get(e, m->vk, saved, m->state.total);
+	if (!st)
+		st = vk_model_profile(e, m->vk, (int64_t)n_tokens, out_text);
+	if (!st)
+		st = vk_model_state_set(e, m->vk, saved, m->state.total);
+	mem_free(saved);
+	return st;
+}
+
+void rwkvc_free(void *p) { mem_free(p); }

@@ -10,6 +10,7 @@
 #include "ctx.h"
 #include "graph/graph.h"
 #include "interp.h"
+#include "vk_model.h"
 #include "weights.h"
 
 struct rwkvc_model {
@@ -24,13 +25,20 @@ struct rwkvc_model {
 	/* CPU backend */
 	const float **f32;    /* [n_tensors]: weight data as f32 (into the file or `owned`) */
 	float **owned;        /* [n_tensors]: converted copies this model frees */
+	/* Vulkan backend: one state buffer on the device, holding the state of
+	 * the session that ran last (`active`); others keep theirs on the host */
+	struct vk_model *vk;
+	struct rwkvc_session *active;
 };
 
 struct rwkvc_session {
 	struct rwkvc_model *model;
-	float *state; /* flat, model->state layout */
+	float *state; /* flat, model->state layout; on the device instead while active */
 };
 
+/* Binds src's symbols from the names and shapes of a weights file (graph_src_bind_weights). */
+struct graph_src;
+enum rwkvc_status model_bind_weights(struct err *e, struct graph_src *src, const struct weight_file *w);
 /* Checks that every weight the graph uses exists in the file with the declared shape. */
 enum rwkvc_status model_check_weights(struct err *e, const struct graph *g, const struct weight_file *w);
 

@@ -307,7 +307,7 @@ void vk_transfer_release(struct vk_device *d);
 /* ------------------------------------------------------------------------ */
 /* Pipelines and descriptor sets (vk_pipeline.c)                             */
 
-enum { VK_MAX_BINDINGS = 16, VK_MAX_PUSH_BYTES = 128, VK_MAX_SPEC = 32 };
+enum { VK_MAX_BINDINGS = 32, VK_MAX_PUSH_BYTES = 128, VK_MAX_SPEC = 32 };
 
 struct vk_pipeline_desc {
 	const char *name; /* for messages and profiles: "wkv7_decode" */

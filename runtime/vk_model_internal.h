@@ -48,6 +48,7 @@ struct vk_model {
 	size_t out_width;
 	enum dtype out_dtype;
 	/* kernels */
+	const struct plan_code *stored; /* while building kernels: the plan file's code to use, or NULL */
 	struct spirv_cache cache;
 	struct vk_pipeline *pipelines;
 	char **sources; /* the GLSL of each pipeline (to find duplicates) */

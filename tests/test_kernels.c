@@ -24,11 +24,7 @@
 static const struct codegen_target GPU = { .subgroup_size = 32, .subgroup_arithmetic = true, .f16_storage = true,
 					   .max_shared_bytes = 49152, .max_workgroup_invocations = 1024 };
 
-static void assert_contains(const char *text, const char *want)
-{
-	if (!strstr(text, want))
-		fail_msg("expected the text to contain '%s'; it is:\n%s", want, text);
-}
+static void assert_contains(const char *text, const char *want) { test_assert_contains("the text", text, want); }
 
 static char *emit_ok(const struct kernel_desc *k, const struct codegen_target *t)
 {
@@ -325,35 +321,27 @@ static void test_differential(void **state)
 static void test_cli(void **state)
 {
 	(void)state;
-	char *out = NULL, *err = NULL;
 	/* devices in a child process: without the validation layer, whose own
 	 * leaks LeakSanitizer cannot attribute once it is unloaded (the validated
 	 * path is test_differential's, in this process) */
 	char *validate = getenv("RWKVC_VALIDATE") ? strdup(getenv("RWKVC_VALIDATE")) : NULL;
 	setenv("RWKVC_VALIDATE", "0", 1);
-	int rc_list = test_run_rwkvc("test-ops --list --filter 'wkv7 H=3'", &out, NULL, &err);
-	char *listed = out;
-	free(err);
-	int rc = test_run_rwkvc("test-ops --filter 'last_row W=128 act=f32 T=3'", &out, NULL, &err);
+	int rc_list = test_run("test-ops --list --filter 'wkv7 H=3'");
+	char *listed = strdup(test_out);
+	int rc = test_run("test-ops --filter 'last_row W=128 act=f32 T=3'");
 	if (validate)
 		setenv("RWKVC_VALIDATE", validate, 1);
 	free(validate);
 	assert_int_equal(rc_list, 0);
-	assert_contains(listed, "wkv7 H=3 N=64 act=f32 in-place T=8 [no-subgroups]\n");
+	test_assert_contains("stdout", listed, "wkv7 H=3 N=64 act=f32 in-place T=8 [no-subgroups]\n");
 	free(listed);
 	assert_int_equal(rc, 0);
-	assert_contains(out, "ok   last_row W=128 act=f32 T=3");
-	assert_contains(out, "1 runs, 0 failed");
-	free(out);
-	free(err);
-	assert_int_equal(test_run_rwkvc("test-ops --filter no-such-kernel", &out, NULL, &err), 1);
-	assert_contains(err, "rwkvc test-ops: no run matches 'no-such-kernel' (see --list)");
-	free(out);
-	free(err);
-	assert_int_equal(test_run_rwkvc("test-ops --reps -3", &out, NULL, &err), 2);
-	assert_contains(err, "--reps -3: between 1 and 1000");
-	free(out);
-	free(err);
+	test_assert_contains("stdout", test_out, "ok   last_row W=128 act=f32 T=3");
+	test_assert_contains("stdout", test_out, "1 runs, 0 failed");
+	assert_int_equal(test_run("test-ops --filter no-such-kernel"), 1);
+	test_assert_contains("stderr", test_err, "rwkvc test-ops: no run matches 'no-such-kernel' (see --list)");
+	assert_int_equal(test_run("test-ops --reps -3"), 2);
+	test_assert_contains("stderr", test_err, "--reps -3: between 1 and 1000");
 }
 
 int main(void)
@@ -369,7 +357,7 @@ int main(void)
 		cmocka_unit_test(test_reference_wkv7_in_place),
 		cmocka_unit_test(test_reference_embedding),
 		cmocka_unit_test(test_differential),
-		cmocka_unit_test(test_cli),
+		cmocka_unit_test_teardown(test_cli, test_run_free),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
