@@ -206,7 +206,10 @@ struct codegen_target {
 /* The push-constant block every kernel declares (16 bytes). A matvec or
  * embedding whose weight is larger than one binding may hold is dispatched
  * once per chunk of rows: the weight binding then starts at row `row0` and
- * holds `rows` rows; outputs are still indexed by the full row number. */
+ * holds `rows` rows; outputs are still indexed by the full row number. The
+ * chunks write disjoint elements of one output binding, but synchronization
+ * validation sees the whole range written by each: record a barrier between
+ * them. Bindings must start 16-byte aligned (kernels read 16-byte vectors). */
 struct kernel_push {
 	uint32_t T;    /* rows (tokens) in this call */
 	uint32_t row0; /* first weight row of this dispatch (0 when not split) */

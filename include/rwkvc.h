@@ -380,13 +380,13 @@ enum rwkvc_status rwkvc_device_get_info(rwkvc_ctx_t *ctx, int index,
  * and compared with the C reference by relative L2 error against a bound per
  * output type (1e-5 for f32, 2e-3 for f16 storage). */
 struct rwkvc_test_ops_options {
-	const char *filter; /* only runs whose name ("matvec K=200 M=131 act=f16 w=f32 T=3")
-			       contains this; NULL or "": all */
+	const char *filter; /* only runs whose name, followed by a space ("matvec K=200 M=131
+			       act=f16 w=f32 T=3 "), contains this; NULL or "": all */
 	int quick;          /* a representative subset (for slow devices and the unit tests) */
 	int perf;           /* also time each run (GPU microseconds, median over perf_reps) and
 			       add the real model shapes (0.1B..2.9B mat-vecs, 40 heads) */
 	int perf_reps;      /* runs per timing; 0: 20 */
-	int list;           /* only name the runs that would be made (no device needed) */
+	int list;           /* only name the runs that would be made on this device */
 	/* receives the report, one line per call (no newline); NULL: no report */
 	void (*print)(void *user, const char *line);
 	void *user;

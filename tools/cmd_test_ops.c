@@ -23,7 +23,7 @@ int cmd_test_ops(int argc, char **argv)
 	const char *filter = NULL;
 	int64_t reps = 0;
 	struct cli_option opts[] = {
-		{ "filter", 0, CLI_STRING, &filter, "SUBSTR", "only runs whose name contains SUBSTR (e.g. 'matvec', 'T=1')" },
+		{ "filter", 0, CLI_STRING, &filter, "SUBSTR", "only runs whose name contains SUBSTR (e.g. 'matvec', 'T=1 ')" },
 		{ "perf", 0, CLI_FLAG, &perf, NULL, "also print GPU microseconds per run; adds the real model shapes" },
 		{ "reps", 0, CLI_INT, &reps, "N", "runs per timing with --perf (default 20)" },
 		{ "quick", 0, CLI_FLAG, &quick, NULL, "a representative subset" },
