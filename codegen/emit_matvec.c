@@ -23,7 +23,7 @@
  * The weight format lives only in a weight loader (struct weight_loader
  * below): it declares the W binding and a GLSL function load_w(row, e, w)
  * that returns elements e .. e+ELEMS-1 of a row as f32 (vec4 chunks, or a
- * float when ELEMS is 1). A new format (Q8_0, Q4_K, ...) is one more loader.
+ * float when ELEMS is 1). f32, f16, Q8_0, Q4_K and Q6_K have loaders.
  */
 #include "emit.h"
 
@@ -35,7 +35,7 @@ enum { MV_MAX_ROWS = 8, MV_MAX_TILE = 8 };
 
 struct weight_loader {
 	enum dtype dtype;
-	/* elements per load for rows of k elements (a power of two: 1, 4 or 8) */
+	/* elements per load for rows of k elements (a power of two: 1, 4, 8 or 16) */
 	uint32_t (*elems)(int64_t k);
 	/* declares binding `binding` and load_w() (constants K and the types VT, EV exist) */
 	void (*emit)(struct strbuf *b, int binding, uint32_t elems);
@@ -77,9 +77,103 @@ static void emit_w_f16(struct strbuf *b, int binding, uint32_t elems)
 	}
 }
 
+/*
+ * Quantised loaders (ggml's blocks, runtime/quant.h). A row is a whole number
+ * of blocks (K % 32 for Q8_0, K % 256 for the K-quants: the plan keeps other
+ * matrices in f16), so block b of row r is block r * NB + b of the binding.
+ * Each load decodes its block's scales once for all the weights it returns,
+ * and reads the quants as 32- or 16-bit words so that neighbouring
+ * invocations read neighbouring words:
+ *   - Q8_0 (34 bytes, 2-byte aligned): 8 weights per load, 4 invocations per
+ *     block; 16-bit words (the f16 scale, then two int8 per word);
+ *   - Q4_K (144 bytes = 9 x 16): 16 weights per load, 16 invocations per
+ *     super-block; 16-byte words: word 0 holds d, dmin and the 12 bytes of
+ *     6-bit scales and mins, words 1..8 the nibbles (weights 64c + l in the
+ *     low nibble of byte 32c + l, 64c + 32 + l in its high nibble);
+ *   - Q6_K (210 bytes, 2-byte aligned): 16 weights per load; 16-bit words
+ *     joined in pairs: ql (low 4 bits), qh (high 2), an int8 scale per 16
+ *     weights, the f16 d at byte 208.
+ */
+static uint32_t elems_q8_0(int64_t k) { (void)k; return 8; }
+static uint32_t elems_k(int64_t k) { (void)k; return 16; }
+
+/* Four signed bytes of v as floats. */
+static const char *const SBYTES = "vec4 sbytes(uint v) {\n"
+				  "    return vec4(bitfieldExtract(int(v), 0, 8), bitfieldExtract(int(v), 8, 8),\n"
+				  "                bitfieldExtract(int(v), 16, 8), bitfieldExtract(int(v), 24, 8));\n"
+				  "}\n";
+/* Four unsigned bytes of v as floats. */
+static const char *const UBYTES = "vec4 ubytes(uint v) {\n"
+				  "    return vec4(v & 255u, (v >> 8) & 255u, (v >> 16) & 255u, v >> 24);\n"
+				  "}\n";
+
+static void emit_w_q8_0(struct strbuf *b, int binding, uint32_t elems)
+{
+	(void)elems;
+	emit_buffer(b, binding, "readonly", "uint16_t", "W");
+	strbuf_append(b, SBYTES);
+	strbuf_append(b, "const uint NB = K / 32u; // blocks per row\n"
+			 "void load_w(uint row, uint e, out vec4 w[2]) {\n"
+			 "    uint at = (row * NB + e / 32u) * 17u; // 17 words per block\n"
+			 "    float d = unpackHalf2x16(uint(W[at])).x;\n"
+			 "    uint q = at + 1u + (e % 32u) / 2u;\n"
+			 "    w[0] = d * sbytes(uint(W[q]) | (uint(W[q + 1u]) << 16));\n"
+			 "    w[1] = d * sbytes(uint(W[q + 2u]) | (uint(W[q + 3u]) << 16));\n"
+			 "}\n");
+}
+
+static void emit_w_q4_k(struct strbuf *b, int binding, uint32_t elems)
+{
+	(void)elems;
+	emit_buffer(b, binding, "readonly", "uvec4", "W");
+	strbuf_append(b, UBYTES);
+	strbuf_append(b, "const uint NB = K / 256u; // super-blocks per row\n"
+			 "void load_w(uint row, uint e, out vec4 w[4]) {\n"
+			 "    uint at = (row * NB + e / 256u) * 9u; // 9 words per super-block\n"
+			 "    uint j = (e % 256u) / 32u, i = j & 3u, sh = 8u * i; // sub-block j\n"
+			 "    uvec4 h = W[at];\n"
+			 "    vec2 dm = unpackHalf2x16(h.x);\n"
+			 "    // scales and mins 0..3: low 6 bits of bytes 0..3 and 4..7; 4..7: the\n"
+			 "    // nibbles of bytes 8..11, top bits from bits 6..7 of bytes 0..7\n"
+			 "    uint lo_s = (h.y >> sh) & 63u, lo_m = (h.z >> sh) & 63u, nib = h.w >> sh;\n"
+			 "    uint hi_s = (nib & 15u) | (((h.y >> (sh + 6u)) & 3u) << 4);\n"
+			 "    uint hi_m = ((nib >> 4) & 15u) | (((h.z >> (sh + 6u)) & 3u) << 4);\n"
+			 "    float ds = dm.x * float(j < 4u ? lo_s : hi_s), dmn = dm.y * float(j < 4u ? lo_m : hi_m);\n"
+			 "    uvec4 q = W[at + 1u + (j / 2u) * 2u + (e % 32u) / 16u];\n"
+			 "    uint s4 = 4u * (j & 1u);\n"
+			 "    [[unroll]] for (uint v = 0u; v < 4u; v++)\n"
+			 "        w[v] = ds * ubytes((q[v] >> s4) & 0x0F0F0F0Fu) - dmn;\n"
+			 "}\n");
+}
+
+static void emit_w_q6_k(struct strbuf *b, int binding, uint32_t elems)
+{
+	(void)elems;
+	emit_buffer(b, binding, "readonly", "uint16_t", "W");
+	strbuf_append(b, UBYTES);
+	strbuf_append(b, "const uint NB = K / 256u; // super-blocks per row\n"
+			 "uint w32(uint at) { return uint(W[at]) | (uint(W[at + 1u]) << 16); }\n"
+			 "void load_w(uint row, uint e, out vec4 w[4]) {\n"
+			 "    uint at = (row * NB + e / 256u) * 105u; // 105 words per super-block\n"
+			 "    uint o = e % 256u, half_ = o / 128u, qd = (o / 32u) % 4u, l = o % 32u;\n"
+			 "    float d = unpackHalf2x16(uint(W[at + 104u])).x;\n"
+			 "    uint sb = 192u + 8u * half_ + l / 16u + 2u * qd; // the scale's byte\n"
+			 "    float ds = d * float(bitfieldExtract(int(W[at + sb / 2u]), int(8u * (sb & 1u)), 8));\n"
+			 "    // quarter qd of a half: ql bytes 64h + 32(qd & 1) + l, low nibble for qd < 2;\n"
+			 "    // qh bytes 128 + 32h + l, bits 2qd..2qd+1\n"
+			 "    uint ql = at + (64u * half_ + 32u * (qd & 1u) + l) / 2u, qh = at + (128u + 32u * half_ + l) / 2u;\n"
+			 "    uint sl = 4u * (qd >> 1), sh = 2u * qd;\n"
+			 "    [[unroll]] for (uint v = 0u; v < 4u; v++) {\n"
+			 "        uint q = ((w32(ql + 2u * v) >> sl) & 0x0F0F0F0Fu) | (((w32(qh + 2u * v) >> sh) & 0x03030303u) << 4);\n"
+			 "        w[v] = ds * (ubytes(q) - 32.0);\n"
+			 "    }\n"
+			 "}\n");
+}
+
 static const struct weight_loader LOADERS[] = {
-	{ DTYPE_F32, elems_f32, emit_w_f32 },
-	{ DTYPE_F16, elems_f16, emit_w_f16 },
+	{ DTYPE_F32, elems_f32, emit_w_f32 },   { DTYPE_F16, elems_f16, emit_w_f16 },
+	{ DTYPE_Q8_0, elems_q8_0, emit_w_q8_0 }, { DTYPE_Q4_K, elems_k, emit_w_q4_k },
+	{ DTYPE_Q6_K, elems_k, emit_w_q6_k },
 };
 
 static const struct weight_loader *loader_for(enum dtype d)
@@ -104,12 +198,14 @@ static void emit_x(struct strbuf *b, enum dtype act, uint32_t elems)
 			strbuf_printf(b, "    x[%u] = X[q + %uu];\n", v, v);
 		strbuf_append(b, "}\n");
 	} else {
-		emit_buffer(b, 0, "readonly", elems == 8 ? "uvec4" : "uvec2", "X");
+		emit_buffer(b, 0, "readonly", elems >= 8 ? "uvec4" : "uvec2", "X");
 		strbuf_printf(b, "void load_x(uint t, uint e, out vec4 x[%u]) {\n", elems / 4);
-		if (elems == 8)
-			strbuf_append(b, "    uvec4 q = X[(t * K + e) >> 3];\n"
-					 "    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));\n"
-					 "    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));\n");
+		if (elems >= 8)
+			for (uint32_t v = 0; v < elems / 8; v++)
+				strbuf_printf(b, "    uvec4 q%u = X[((t * K + e) >> 3) + %uu];\n"
+						 "    x[%u] = vec4(unpackHalf2x16(q%u.x), unpackHalf2x16(q%u.y));\n"
+						 "    x[%u] = vec4(unpackHalf2x16(q%u.z), unpackHalf2x16(q%u.w));\n",
+					      v, v, 2 * v, v, v, 2 * v + 1, v, v);
 		else
 			strbuf_append(b, "    uvec2 q = X[(t * K + e) >> 2];\n"
 					 "    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));\n");
@@ -277,6 +373,10 @@ enum rwkvc_status emit_matvec(struct err *e, struct strbuf *b, const struct kern
 	if (!l)
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec): no weight loader for %s", name,
 			       dtype_name(k->weight));
+	if (k->k % dtype_block(k->weight) != 0)
+		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec): rows of K = %lld weights are not whole "
+			       "%s blocks of %u (store the matrix as f16)", name, (long long)k->k, dtype_name(k->weight),
+			       dtype_block(k->weight));
 	if ((unsigned)k->epilogue > EPILOGUE_RELU_SQ)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "kernel '%s' (matvec): unknown epilogue %d", name,
 			       (int)k->epilogue);

@@ -13,6 +13,7 @@
 #include "base/half.h"
 #include "base/mem.h"
 #include "interp_ops.h"
+#include "quant.h"
 
 struct ref_kernel {
 	const struct kernel_desc *k;
@@ -26,6 +27,23 @@ struct ref_kernel {
 };
 
 static float round_f16(float x) { return half_to_float(float_to_half(x)); }
+
+static bool quantised(enum dtype d) { return d == DTYPE_Q8_0 || d == DTYPE_Q4_K || d == DTYPE_Q6_K; }
+
+/* x[0..n) as the GPU sees it stored as `d`: quantised and dequantised (a
+ * matvec's rows are whole blocks, and blocks do not depend on each other, so
+ * a chunk of rows gives the same blocks as the whole matrix). */
+static enum rwkvc_status store_quantised(struct err *e, enum dtype d, float *x, int64_t n)
+{
+	void *q = mem_alloc(e, dtype_bytes(d, (uint64_t)n) + 1, "kernel reference weights");
+	if (!q)
+		return e->status;
+	enum rwkvc_status st = quant_quantize(e, d, x, q, n);
+	if (st == RWKVC_STATUS_OK)
+		quant_dequantize(d, q, x, n);
+	mem_free(q);
+	return st;
+}
 
 /* One op of interp_ops.c on arrays. `g` only matters for rk_bonus. */
 struct op_call {
@@ -185,11 +203,13 @@ static enum rwkvc_status check(struct err *e, const struct kernel_desc *k, int64
 	if (T < 1 || T > k->t_max)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "%s reference: T = %lld outside [1, %lld]", name,
 			       (long long)T, (long long)k->t_max);
+	bool w_ok = k->weight == DTYPE_F32 || k->weight == DTYPE_F16 ||
+		    (k->kind == KERNEL_MATVEC && quantised(k->weight) && k->k % dtype_block(k->weight) == 0);
 	if ((k->act != DTYPE_F32 && k->act != DTYPE_F16) ||
-	    ((k->kind == KERNEL_MATVEC || k->kind == KERNEL_EMBEDDING) && k->weight != DTYPE_F32 &&
-	     k->weight != DTYPE_F16))
-		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "%s reference: act %s, weight %s (f32 or f16 only)", name,
-			       dtype_name(k->act), dtype_name(k->weight));
+	    ((k->kind == KERNEL_MATVEC || k->kind == KERNEL_EMBEDDING) && !w_ok))
+		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "%s reference: act %s, weight %s (f32 or f16; a matvec's "
+			       "also q8_0, q4_k, q6_k with rows of whole blocks)", name, dtype_name(k->act),
+			       dtype_name(k->weight));
 	if ((k->kind == KERNEL_MATVEC || k->kind == KERNEL_EMBEDDING) && (int64_t)row0 + rows > k->m)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "%s reference: rows [%u, %llu) outside the %lld rows", name,
 			       row0, (unsigned long long)row0 + rows, (long long)k->m);
@@ -221,6 +241,8 @@ enum rwkvc_status kernel_reference(struct err *e, const struct kernel_desc *k, i
 		memcpy(r.in[i], bufs[i], (size_t)r.numel[i] * sizeof(float));
 		for (int64_t j = 0; r.info[i].dtype == DTYPE_F16 && j < r.numel[i]; j++)
 			r.in[i][j] = round_f16(r.in[i][j]);
+		if (quantised(r.info[i].dtype))
+			st = store_quantised(e, r.info[i].dtype, r.in[i], r.numel[i]);
 	}
 	if (st == RWKVC_STATUS_OK) {
 		switch (k->kind) {

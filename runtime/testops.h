@@ -86,9 +86,9 @@ enum rwkvc_status testops_run_one(const struct testops_runner *r, const struct t
 /* Prints one line of the report (through the options' print callback). */
 void testops_say(const struct testops_runner *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Bytes per element of a binding stored as d. */
-size_t testops_elem_bytes(enum dtype d);
-/* Uploads n elements of d from x into dst. */
+/* Bytes of n elements of a binding stored as d (quantised: whole blocks). */
+size_t testops_bytes(enum dtype d, int64_t n);
+/* Uploads n elements of d from x into dst (quantised types: quantised here). */
 enum rwkvc_status testops_upload(struct err *e, const struct testops_runner *r, enum dtype d, const float *x,
 				 int64_t n, struct vk_range dst);
 /* A device buffer of n elements of d from x (NULL: NaN-poisoned), size rounded up to 4 bytes. */
