@@ -87,7 +87,10 @@ struct rwkvc_model_options {
 	const char *plan_path;    /* a compiled plan; NULL: compile on load */
 	enum rwkvc_backend backend;
 	enum rwkvc_precision precision;
-	const char *quant;        /* NULL, "f16", "q8_0" or "q4_k": quantise on load */
+	const char *quant;        /* NULL, "f32", "f16", "q8_0" or "q4_k": the storage of the big
+				     matrices (attention, FFN, head), converted on load; NULL keeps
+				     a GGUF's quantised matrices as they are. docs/quantisation.md.
+				     The CPU backend computes with the same (dequantised) values */
 	const struct rwkvc_random_model *random; /* instead of weights_path: random weights made
 						    in memory (benchmarks of real shapes) */
 	int t_max;                /* Vulkan: tokens per recorded call; longer inputs are split (0: 16) */
@@ -285,8 +288,8 @@ struct rwkvc_plan_options {
 	const char *weights_path; /* the sizes (C, H, L, ...) from this weights file, */
 	const char *preset;       /* or from this preset of the graph ("2.9b"); exactly one of the two */
 	enum rwkvc_precision precision; /* activations (and weights, unless `quant` says otherwise) */
-	const char *quant;        /* weight storage: NULL, "f32" or "f16" (recorded in the plan;
-				     other types are refused with UNSUPPORTED for now) */
+	const char *quant;        /* the big matrices' storage: NULL, "f32", "f16", "q8_0" or "q4_k"
+				     (docs/quantisation.md; recorded in the plan) */
 	int t_max;                /* the most tokens per call (the prefill chunk); 0: 16 */
 	const char *const *disable; /* passes or fusion rules to switch off: "fuse", "memplan",
 				       "schedule", "mix", "matvec", "head_region", "ew_chain" */
@@ -303,9 +306,10 @@ struct rwkvc_plan_options {
 struct rwkvc_plan_options rwkvc_plan_options_default(void);
 
 /* Runs the passes. On success *out_plan is the caller's. Errors: BAD_ARGUMENT
- * (no or both of weights_path and preset, an unknown pass, t_max < 1), IO,
- * BAD_FORMAT (weights file), BAD_GRAPH, BAD_SHAPE, UNSUPPORTED (a quant type
- * not built yet; target "device" without a device), NO_MEMORY. */
+ * (no or both of weights_path and preset, an unknown pass or quant, t_max < 1),
+ * IO, BAD_FORMAT (weights file), BAD_GRAPH, BAD_SHAPE, UNSUPPORTED (a quant
+ * type not made on load: q6_k, bf16; target "device" without a device),
+ * NO_MEMORY. */
 enum rwkvc_status rwkvc_plan_compile(rwkvc_ctx_t *ctx, const struct rwkvc_plan_options *opts,
 				     rwkvc_plan_t **out_plan);
 /* Writes the plan file atomically, compiling any kernel not yet in SPIR-V
