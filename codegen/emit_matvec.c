@@ -200,8 +200,12 @@ static void emit_x(struct strbuf *b, enum dtype act, uint32_t elems)
 	} else {
 		emit_buffer(b, 0, "readonly", elems >= 8 ? "uvec4" : "uvec2", "X");
 		strbuf_printf(b, "void load_x(uint t, uint e, out vec4 x[%u]) {\n", elems / 4);
-		if (elems >= 8)
-			for (uint32_t v = 0; v < elems / 8; v++)
+		if (elems == 8)
+			strbuf_append(b, "    uvec4 q = X[(t * K + e) >> 3];\n"
+					 "    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));\n"
+					 "    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));\n");
+		else if (elems == 16) /* the K-quants' loads */
+			for (uint32_t v = 0; v < 2; v++)
 				strbuf_printf(b, "    uvec4 q%u = X[((t * K + e) >> 3) + %uu];\n"
 						 "    x[%u] = vec4(unpackHalf2x16(q%u.x), unpackHalf2x16(q%u.y));\n"
 						 "    x[%u] = vec4(unpackHalf2x16(q%u.z), unpackHalf2x16(q%u.w));\n",

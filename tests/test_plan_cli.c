@@ -88,8 +88,8 @@ static void test_usage_errors(void **state)
 	assert_int_equal(test_run("compile --preset 0.1b --print-after codegen -o x.plan"), 2);
 	test_assert_contains("stderr", test_err, "no pass named 'codegen' to print after");
 	assert_int_equal(test_run("compile --preset 0.1b --dtype f8 -o x.plan"), 2);
-	assert_int_equal(test_run("compile --preset 0.1b --quant q4_k --target none -o x.plan"), 1);
-	test_assert_contains("stderr", test_err, "quantised weights (q4_k) are not built yet");
+	assert_int_equal(test_run("compile --preset 0.1b --quant q5_0 --target none -o x.plan"), 2);
+	test_assert_contains("stderr", test_err, "unknown quantisation 'q5_0' (f32, f16, q8_0 or q4_k)");
 	assert_int_equal(test_run("compile --preset 9b --target none -o x.plan"), 2);
 	test_assert_contains("stderr", test_err, "9b");
 	assert_int_equal(test_run("dump --preset 0.1b --format xml"), 2);
