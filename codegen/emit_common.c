@@ -191,8 +191,9 @@ enum rwkvc_status emit_check_dtypes(struct err *e, const struct kernel_desc *k, 
 				       name, kernel_kind_name(k->kind), i, info[i].name, dtype_name(d));
 		if (needs_16bit(d) && !t->f16_storage)
 			return err_set(e, RWKVC_STATUS_UNSUPPORTED,
-				       "kernel '%s' (%s): binding %d '%s' is %s, read as 16-bit words, but the device has no "
-				       "16-bit storage", name, kernel_kind_name(k->kind), i, info[i].name, dtype_name(d));
+				       "kernel '%s' (%s): binding %d '%s' is %s, but the device has no 16-bit storage%s", name,
+				       kernel_kind_name(k->kind), i, info[i].name, dtype_name(d),
+				       quantised ? " (its blocks are read as 16-bit words)" : "");
 	}
 	return RWKVC_STATUS_OK;
 }

@@ -141,9 +141,15 @@ static void test_emit_errors(void **state)
 	k = kupdate();
 	expect_error(&k, &no16, RWKVC_STATUS_UNSUPPORTED, "binding 0 'in0' is f16, but the device has no 16-bit storage");
 
-	/* a weight format without a loader yet */
-	struct kernel_desc mv = matvec_desc(DTYPE_F32, DTYPE_Q8_0, 256, 64, 1);
-	expect_error(&mv, &GPU, RWKVC_STATUS_UNSUPPORTED, "binding 1 'W' is q8_0");
+	/* quantised weights: a matvec's matrix only, rows of whole blocks, 16-bit words for Q8_0 */
+	struct kernel_desc mv = matvec_desc(DTYPE_F32, DTYPE_Q4_K, 200, 64, 1);
+	expect_error(&mv, &GPU, RWKVC_STATUS_UNSUPPORTED, "rows of K = 200 weights are not whole q4_k blocks of 256");
+	mv = matvec_desc(DTYPE_F32, DTYPE_Q8_0, 256, 64, 1);
+	expect_error(&mv, &no16, RWKVC_STATUS_UNSUPPORTED, "binding 1 'W' is q8_0, but the device has no 16-bit storage");
+	struct kernel_desc ln = desc_of(KERNEL_LAYER_NORM, DTYPE_F32, DTYPE_Q8_0, 4);
+	ln.width = ln.group = 256;
+	ln.eps = 1e-5;
+	expect_error(&ln, &GPU, RWKVC_STATUS_UNSUPPORTED, "binding 1 'w' is q8_0; only a matvec's weight matrix may be quantised");
 
 	/* shapes */
 	struct kernel_desc gn = desc_of(KERNEL_GROUP_NORM, DTYPE_F32, DTYPE_F32, 4);

@@ -19,7 +19,9 @@
 #include "gguf_writer.h"
 #include "passes/weight_policy.h"
 #include "rwkvc.h"
+#include "runtime/kernel_ref.h"
 #include "runtime/model.h"
+#include "runtime/quant.h"
 #include "runtime/safetensors.h"
 #include "runtime/vk_model_internal.h"
 
@@ -225,6 +227,49 @@ static void test_rows_that_are_not_whole_blocks_stay_f16(void **state)
 	free(gpu);
 	free(cpu);
 	free(path);
+}
+
+/* ---- the kernels' C reference ---- */
+
+/* kernel_reference on a quantised matrix computes with exactly the decoded
+ * blocks (what test-ops compares the GPU with), chunk by chunk of rows. */
+static void test_reference_uses_the_decoded_blocks(void **state)
+{
+	(void)state;
+	static const enum dtype types[3] = { DTYPE_Q8_0, DTYPE_Q4_K, DTYPE_Q6_K };
+	enum { K = 512, M = 6, T = 2 };
+	for (int q = 0; q < 3; q++) {
+		struct kernel_desc d = { 0 };
+		d.kind = KERNEL_MATVEC;
+		d.act = DTYPE_F32;
+		d.weight = types[q];
+		d.k = K;
+		d.m = M;
+		d.t_max = T;
+		float x[T * K], w[M * K], dq[M * K], y[T * M];
+		test_fill_random(x, T * K, 1 + q, -1, 1);
+		test_fill_random(w, M * K, 11 + q, -1, 1);
+		uint8_t blocks[M * K * 2];
+		struct err e = { 0 };
+		assert_int_equal(quant_quantize(&e, types[q], w, blocks, M * K), 0);
+		quant_dequantize(types[q], blocks, dq, M * K);
+		test_poison(y, T * M);
+		float raw[M * K];
+		memcpy(raw, w, sizeof raw);
+		for (uint32_t r0 = 0; r0 < M; r0 += 4) { /* rows 0..3, then 4..5 */
+			uint32_t rows = r0 + 4 <= M ? 4 : M - r0;
+			float *bufs[3] = { x, w + r0 * K, y };
+			assert_int_equal(kernel_reference(&e, &d, T, r0, rows, bufs), 0);
+		}
+		for (int t = 0; t < T; t++)
+			for (int m = 0; m < M; m++) {
+				double want = 0;
+				for (int k = 0; k < K; k++)
+					want += (double)dq[m * K + k] * x[t * K + k];
+				assert_float_equal(y[t * M + m], want, 1e-4);
+			}
+		assert_memory_equal(raw, w, sizeof raw); /* the caller's weights are left as they were */
+	}
 }
 
 /* ---- Vulkan against the CPU on the same quantised weights ---- */
@@ -449,6 +494,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_policy_picks_the_big_matrices),
 		cmocka_unit_test(test_rows_that_are_not_whole_blocks_stay_f16),
+		cmocka_unit_test(test_reference_uses_the_decoded_blocks),
 		cmocka_unit_test(test_vulkan_equals_cpu_on_quantised_weights),
 		cmocka_unit_test(test_gguf_of_every_type_loads),
 		cmocka_unit_test(test_plan_records_the_types),
