@@ -12,7 +12,8 @@
 #   1. rwkvc test-ops --perf   every kernel against the C reference, then the GPU time of each
 #                              run (median of >= 20 dependent dispatches, weights rotated through
 #                              >= 256 MiB of copies so they come from HBM, not L2), including
-#                              the 0.1B / 1.5B / 2.9B decode mat-vecs in f16;
+#                              the 0.1B / 1.5B / 2.9B decode mat-vecs in f16, and the 0.1B /
+#                              2.9B ones in Q8_0 and Q4_K (heads also in Q6_K);
 #   2. RWKVC_VALIDATE=1 rwkvc test-ops --quick   the same checks under the Khronos validation
 #                              layer with synchronization validation (any message fails);
 #   3. tests/test_kernels      the kernel unit tests (emitters, references, the whole
