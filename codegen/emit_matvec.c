@@ -102,6 +102,8 @@ static const char *const SBYTES = "vec4 sbytes(uint v) {\n"
 				  "    return vec4(bitfieldExtract(int(v), 0, 8), bitfieldExtract(int(v), 8, 8),\n"
 				  "                bitfieldExtract(int(v), 16, 8), bitfieldExtract(int(v), 24, 8));\n"
 				  "}\n";
+/* Two consecutive 16-bit words of W as one 32-bit word (blocks that are only 2-byte aligned). */
+static const char *const W32 = "uint w32(uint at) { return uint(W[at]) | (uint(W[at + 1u]) << 16); }\n";
 /* Four unsigned bytes of v as floats. */
 static const char *const UBYTES = "vec4 ubytes(uint v) {\n"
 				  "    return vec4(v & 255u, (v >> 8) & 255u, (v >> 16) & 255u, v >> 24);\n"
@@ -112,13 +114,14 @@ static void emit_w_q8_0(struct strbuf *b, int binding, uint32_t elems)
 	(void)elems;
 	emit_buffer(b, binding, "readonly", "uint16_t", "W");
 	strbuf_append(b, SBYTES);
+	strbuf_append(b, W32);
 	strbuf_append(b, "const uint NB = K / 32u; // blocks per row\n"
 			 "void load_w(uint row, uint e, out vec4 w[2]) {\n"
 			 "    uint at = (row * NB + e / 32u) * 17u; // 17 words per block\n"
 			 "    float d = unpackHalf2x16(uint(W[at])).x;\n"
 			 "    uint q = at + 1u + (e % 32u) / 2u;\n"
-			 "    w[0] = d * sbytes(uint(W[q]) | (uint(W[q + 1u]) << 16));\n"
-			 "    w[1] = d * sbytes(uint(W[q + 2u]) | (uint(W[q + 3u]) << 16));\n"
+			 "    w[0] = d * sbytes(w32(q));\n"
+			 "    w[1] = d * sbytes(w32(q + 2u));\n"
 			 "}\n");
 }
 
@@ -151,8 +154,8 @@ static void emit_w_q6_k(struct strbuf *b, int binding, uint32_t elems)
 	(void)elems;
 	emit_buffer(b, binding, "readonly", "uint16_t", "W");
 	strbuf_append(b, UBYTES);
+	strbuf_append(b, W32);
 	strbuf_append(b, "const uint NB = K / 256u; // super-blocks per row\n"
-			 "uint w32(uint at) { return uint(W[at]) | (uint(W[at + 1u]) << 16); }\n"
 			 "void load_w(uint row, uint e, out vec4 w[4]) {\n"
 			 "    uint at = (row * NB + e / 256u) * 105u; // 105 words per super-block\n"
 			 "    uint o = e % 256u, half_ = o / 128u, qd = (o / 32u) % 4u, l = o % 32u;\n"
