@@ -13,6 +13,7 @@
 #include "passes/plan_dump.h"
 #include "passes/plan_file.h"
 #include "plan_code.h"
+#include "vk_kernel.h"
 #include "vk_model_internal.h"
 
 struct rwkvc_plan {
@@ -157,7 +158,7 @@ static enum rwkvc_status resolve_target(struct err *e, const char *name, struct 
 		*out = plan_code_generic_target();
 		return RWKVC_STATUS_OK;
 	}
-	vk_model_target_of(d, out);
+	vk_kernel_target(d, out);
 	if (verbose)
 		strbuf_printf(report, "target: %s\n", d->caps.props.deviceName);
 	vk_device_destroy(d);

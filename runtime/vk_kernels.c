@@ -9,19 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vk_kernel.h"
 #include "vk_model_internal.h"
 
-void vk_model_target_of(const struct vk_device *d, struct codegen_target *out)
-{
-	memset(out, 0, sizeof *out);
-	out->subgroup_size = d->caps.subgroup_size;
-	out->subgroup_arithmetic = (d->caps.subgroup_ops & VK_SUBGROUP_FEATURE_ARITHMETIC_BIT) != 0;
-	out->f16_storage = d->storage_16bit;
-	out->f16_math = d->float16;
-	out->int8_storage = d->storage_8bit;
-	out->max_shared_bytes = d->caps.max_shared_memory;
-	out->max_workgroup_invocations = d->caps.max_workgroup_invocations;
-}
 
 static uint64_t hash_text(const char *s)
 {

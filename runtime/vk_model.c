@@ -12,6 +12,7 @@
 #include "passes/lower.h"
 #include "passes/pipeline.h"
 #include "plan_code.h"
+#include "vk_kernel.h"
 #include "vk_model_internal.h"
 
 enum { DEFAULT_T_MAX = 16 };
@@ -93,7 +94,7 @@ static enum rwkvc_status open_device(struct err *e, const struct vk_model_option
 	if (st == RWKVC_STATUS_UNSUPPORTED)
 		err_context(e, NO_DEVICE);
 	TRY(st);
-	vk_model_target_of(m->dev, &m->target);
+	vk_kernel_target(m->dev, &m->target);
 	return RWKVC_STATUS_OK;
 }
 

@@ -61,8 +61,6 @@ struct vk_model {
 	uint64_t use_clock;
 };
 
-/* The device's abilities as codegen sees them. */
-void vk_model_target_of(const struct vk_device *d, struct codegen_target *out);
 /* The range tensor t is bound as (not weights). */
 struct vk_range vk_model_tensor_range(const struct vk_model *m, int32_t t, int64_t T);
 

@@ -310,6 +310,8 @@ static int run_main(const struct run_args *a, const struct rwkvc_sampler_options
 	if (rc < 0 && a->state_out && rwkvc_session_save(r.us.session, r.sampler, pending, a->state_out))
 		rc = cli_fail(CMD, "%s", rwkvc_errmsg(r.us.ctx));
 	if (rc < 0) {
+		if (isatty(1) && n_gen) /* end the generated line on screen; a pipe gets the bytes as generated */
+			fputc('\n', stderr);
 		util_print_rate(stderr, "prompt:", r.n_feed, t1 - t0);
 		util_print_rate(stderr, "generated", n_gen, t2 - t1);
 		if (why && n_gen)

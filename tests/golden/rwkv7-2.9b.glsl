@@ -138,40 +138,58 @@ void main() {
     uint t = gl_WorkGroupID.y, tid = gl_LocalInvocationID.x;
     uint c0 = gl_WorkGroupID.x * 256u, c1 = min(c0 + 256u, C);
     float mean = 0.0, inv = 1.0, mean1 = 0.0, inv1 = 1.0;
-    {
-        float s = 0.0;
-        for (uint c = tid; c < C; c += WG)
-            s += float(x[(t) * C + c]);
-        mean = wg_sum(s) / float(C);
-        float q = 0.0;
-        for (uint c = tid; c < C; c += WG) {
-            float d = float(x[(t) * C + c]) - mean;
-            q += d * d;
-        }
-        inv = inversesqrt(wg_sum(q) / float(C) + EPS);
+    float xa = 0.0, xs = 0.0;
+    uint cc = min(c0 + tid, C - 1u);
+    float pg = float(w[cc]), po = float(b[cc]), pp = prev[cc];
+    float pm0 = float(mix0[cc]);
+    float pm1 = float(mix1[cc]);
+    float pm2 = float(mix2[cc]);
+    float pm3 = float(mix3[cc]);
+    float pm4 = float(mix4[cc]);
+    float pm5 = float(mix5[cc]);
+    float xa_v[10];
+    float xa_sum = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        uint c = tid + j * WG;
+        xa_v[j] = c < C ? float(x[(t) * C + c]) : 0.0;
+        xa_sum += xa_v[j];
+        if (j == gl_WorkGroupID.x)
+            xa = xa_v[j];
     }
+    mean = wg_sum(xa_sum) / float(C);
+    float xa_q = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        float d = xa_v[j] - mean;
+        xa_q += tid + j * WG < C ? d * d : 0.0;
+    }
+    inv = inversesqrt(wg_sum(xa_q) / float(C) + EPS);
     if (t > 0u) {
-        float s = 0.0;
-        for (uint c = tid; c < C; c += WG)
-            s += float(x[(t - 1u) * C + c]);
-        mean1 = wg_sum(s) / float(C);
-        float q = 0.0;
-        for (uint c = tid; c < C; c += WG) {
-            float d = float(x[(t - 1u) * C + c]) - mean1;
-            q += d * d;
-        }
-        inv1 = inversesqrt(wg_sum(q) / float(C) + EPS);
+    float xs_v[10];
+    float xs_sum = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        uint c = tid + j * WG;
+        xs_v[j] = c < C ? float(x[(t - 1u) * C + c]) : 0.0;
+        xs_sum += xs_v[j];
+        if (j == gl_WorkGroupID.x)
+            xs = xs_v[j];
+    }
+    mean1 = wg_sum(xs_sum) / float(C);
+    float xs_q = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        float d = xs_v[j] - mean1;
+        xs_q += tid + j * WG < C ? d * d : 0.0;
+    }
+    inv1 = inversesqrt(wg_sum(xs_q) / float(C) + EPS);
     }
     for (uint c = c0 + tid; c < c1; c += WG) {
-        float g = float(w[c]), o = float(b[c]);
-        float a = (float(x[t * C + c]) - mean) * inv * g + o;
-        float s = t == 0u ? prev[c] : (float(x[(t - 1u) * C + c]) - mean1) * inv1 * g + o;
-        out0[t * C + c] = float16_t(a + (s - a) * float(mix0[c]));
-        out1[t * C + c] = float16_t(a + (s - a) * float(mix1[c]));
-        out2[t * C + c] = float16_t(a + (s - a) * float(mix2[c]));
-        out3[t * C + c] = float16_t(a + (s - a) * float(mix3[c]));
-        out4[t * C + c] = float16_t(a + (s - a) * float(mix4[c]));
-        out5[t * C + c] = float16_t(a + (s - a) * float(mix5[c]));
+        float a = (xa - mean) * inv * pg + po;
+        float s = t == 0u ? pp : (xs - mean1) * inv1 * pg + po;
+        out0[t * C + c] = float16_t(a + (s - a) * pm0);
+        out1[t * C + c] = float16_t(a + (s - a) * pm1);
+        out2[t * C + c] = float16_t(a + (s - a) * pm2);
+        out3[t * C + c] = float16_t(a + (s - a) * pm3);
+        out4[t * C + c] = float16_t(a + (s - a) * pm4);
+        out5[t * C + c] = float16_t(a + (s - a) * pm5);
         if (t == pc.T - 1u)
             state[c] = a;
     }
@@ -1777,7 +1795,7 @@ layout(std430, set = 0, binding = 5) readonly buffer B5 { float16_t b5[]; };
 layout(std430, set = 0, binding = 6) readonly buffer B6 { float16_t b6[]; };
 layout(std430, set = 0, binding = 7) readonly buffer B7 { float16_t b7[]; };
 layout(std430, set = 0, binding = 8) readonly buffer B8 { float16_t b8[]; };
-layout(std430, set = 0, binding = 9) buffer B9 { float b9[]; };
+layout(std430, set = 0, binding = 9) buffer B9 { vec4 b9[]; };
 layout(std430, set = 0, binding = 10) readonly buffer B10 { float16_t b10[]; };
 layout(std430, set = 0, binding = 11) readonly buffer B11 { float16_t b11[]; };
 layout(std430, set = 0, binding = 12) readonly buffer B12 { float16_t b12[]; };
@@ -1816,8 +1834,10 @@ void main() {
     float v22 = float(b11[c]);
     float v24 = float(b12[c]);
     float S[N];
-    [[unroll]] for (uint j = 0u; j < N; j++)
-        S[j] = b9[(h * N + i) * N + j];
+    [[unroll]] for (uint j = 0u; j < N / 4u; j++) {
+        vec4 q = b9[((h * N + i) * N) / 4u + j];
+        S[4u * j] = q.x; S[4u * j + 1u] = q.y; S[4u * j + 2u] = q.z; S[4u * j + 3u] = q.w;
+    }
     for (uint t = 0u; t < pc.T; t++) {
         float v0 = float(b0[t * C + c]);
         float v4 = float(b2[t * C + c]);
@@ -1854,8 +1874,8 @@ void main() {
         float v28 = v26 * v27;
         b14[t * C + c] = float16_t(v28);
     }
-    [[unroll]] for (uint j = 0u; j < N; j++)
-        b9[(h * N + i) * N + j] = S[j];
+    [[unroll]] for (uint j = 0u; j < N / 4u; j++)
+        b9[((h * N + i) * N) / 4u + j] = vec4(S[4u * j], S[4u * j + 1u], S[4u * j + 2u], S[4u * j + 3u]);
 }
 
 // ==== kernel code 10, used by kernels 13 30 47 64 81 98 115 132 149 166 183 200 217 234 251 268 285 302 319 336 353 370 387 404 421 438 455 472 489 506 523 540
@@ -2135,35 +2155,48 @@ void main() {
     uint t = gl_WorkGroupID.y, tid = gl_LocalInvocationID.x;
     uint c0 = gl_WorkGroupID.x * 256u, c1 = min(c0 + 256u, C);
     float mean = 0.0, inv = 1.0, mean1 = 0.0, inv1 = 1.0;
-    {
-        float s = 0.0;
-        for (uint c = tid; c < C; c += WG)
-            s += float(x[(t) * C + c]);
-        mean = wg_sum(s) / float(C);
-        float q = 0.0;
-        for (uint c = tid; c < C; c += WG) {
-            float d = float(x[(t) * C + c]) - mean;
-            q += d * d;
-        }
-        inv = inversesqrt(wg_sum(q) / float(C) + EPS);
+    float xa = 0.0, xs = 0.0;
+    uint cc = min(c0 + tid, C - 1u);
+    float pg = float(w[cc]), po = float(b[cc]), pp = prev[cc];
+    float pm0 = float(mix0[cc]);
+    float xa_v[10];
+    float xa_sum = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        uint c = tid + j * WG;
+        xa_v[j] = c < C ? float(x[(t) * C + c]) : 0.0;
+        xa_sum += xa_v[j];
+        if (j == gl_WorkGroupID.x)
+            xa = xa_v[j];
     }
+    mean = wg_sum(xa_sum) / float(C);
+    float xa_q = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        float d = xa_v[j] - mean;
+        xa_q += tid + j * WG < C ? d * d : 0.0;
+    }
+    inv = inversesqrt(wg_sum(xa_q) / float(C) + EPS);
     if (t > 0u) {
-        float s = 0.0;
-        for (uint c = tid; c < C; c += WG)
-            s += float(x[(t - 1u) * C + c]);
-        mean1 = wg_sum(s) / float(C);
-        float q = 0.0;
-        for (uint c = tid; c < C; c += WG) {
-            float d = float(x[(t - 1u) * C + c]) - mean1;
-            q += d * d;
-        }
-        inv1 = inversesqrt(wg_sum(q) / float(C) + EPS);
+    float xs_v[10];
+    float xs_sum = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        uint c = tid + j * WG;
+        xs_v[j] = c < C ? float(x[(t - 1u) * C + c]) : 0.0;
+        xs_sum += xs_v[j];
+        if (j == gl_WorkGroupID.x)
+            xs = xs_v[j];
+    }
+    mean1 = wg_sum(xs_sum) / float(C);
+    float xs_q = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        float d = xs_v[j] - mean1;
+        xs_q += tid + j * WG < C ? d * d : 0.0;
+    }
+    inv1 = inversesqrt(wg_sum(xs_q) / float(C) + EPS);
     }
     for (uint c = c0 + tid; c < c1; c += WG) {
-        float g = float(w[c]), o = float(b[c]);
-        float a = (float(x[t * C + c]) - mean) * inv * g + o;
-        float s = t == 0u ? prev[c] : (float(x[(t - 1u) * C + c]) - mean1) * inv1 * g + o;
-        out0[t * C + c] = float16_t(a + (s - a) * float(mix0[c]));
+        float a = (xa - mean) * inv * pg + po;
+        float s = t == 0u ? pp : (xs - mean1) * inv1 * pg + po;
+        out0[t * C + c] = float16_t(a + (s - a) * pm0);
         if (t == pc.T - 1u)
             state[c] = a;
     }
@@ -3199,7 +3232,7 @@ layout(std430, set = 0, binding = 8) readonly buffer B8 { float16_t b8[]; };
 layout(std430, set = 0, binding = 9) readonly buffer B9 { float16_t b9[]; };
 layout(std430, set = 0, binding = 10) readonly buffer B10 { float16_t b10[]; };
 layout(std430, set = 0, binding = 11) readonly buffer B11 { float16_t b11[]; };
-layout(std430, set = 0, binding = 12) buffer B12 { float b12[]; };
+layout(std430, set = 0, binding = 12) buffer B12 { vec4 b12[]; };
 layout(std430, set = 0, binding = 13) readonly buffer B13 { float16_t b13[]; };
 layout(std430, set = 0, binding = 14) readonly buffer B14 { float16_t b14[]; };
 layout(std430, set = 0, binding = 15) readonly buffer B15 { float16_t b15[]; };
@@ -3239,8 +3272,10 @@ void main() {
     float v27 = float(b14[c]);
     float v29 = float(b15[c]);
     float S[N];
-    [[unroll]] for (uint j = 0u; j < N; j++)
-        S[j] = b12[(h * N + i) * N + j];
+    [[unroll]] for (uint j = 0u; j < N / 4u; j++) {
+        vec4 q = b12[((h * N + i) * N) / 4u + j];
+        S[4u * j] = q.x; S[4u * j + 1u] = q.y; S[4u * j + 2u] = q.z; S[4u * j + 3u] = q.w;
+    }
     for (uint t = 0u; t < pc.T; t++) {
         float v0 = float(b0[t * C + c]);
         float v4 = float(b2[t * C + c]);
@@ -3281,8 +3316,8 @@ void main() {
         float v33 = v31 * v32;
         b17[t * C + c] = float16_t(v33);
     }
-    [[unroll]] for (uint j = 0u; j < N; j++)
-        b12[(h * N + i) * N + j] = S[j];
+    [[unroll]] for (uint j = 0u; j < N / 4u; j++)
+        b12[((h * N + i) * N) / 4u + j] = vec4(S[4u * j], S[4u * j + 1u], S[4u * j + 2u], S[4u * j + 3u]);
 }
 
 // ==== kernel code 17, used by kernels 545
