@@ -104,6 +104,9 @@ enum rwkvc_status emit_misc(struct err *e, struct strbuf *b, const struct kernel
 			    const struct codegen_target *t, const char *name);
 void grid_misc(const struct kernel_desc *k, const struct codegen_target *t, int64_t T, uint32_t out_groups[3]);
 
+enum rwkvc_status emit_matvec_set(struct err *e, struct strbuf *b, const struct kernel_desc *k,
+				  const struct codegen_target *t, const char *name);
+void grid_matvec_set(const struct kernel_desc *k, const struct codegen_target *t, uint32_t out_groups[3]);
 enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_desc *k,
 			   const struct codegen_target *t, const char *name);
 void grid_mix(const struct kernel_desc *k, const struct codegen_target *t, int64_t T, uint32_t out_groups[3]);

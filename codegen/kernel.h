@@ -49,6 +49,7 @@ enum kernel_kind {
 	KERNEL_RK_BONUS,    /* r, k, v [T, width], r_k [width] -> per head (sum r*k*r_k) * v */
 	/* fused kernels (passes/fuse.c) */
 	KERNEL_MIX,         /* [layer norm] + token shift + lerps: see struct mix_desc */
+	KERNEL_MATVEC_SET,  /* independent matvecs in one dispatch: see struct matvec_set */
 	KERNEL_HEAD_REGION, /* head-local ops around wkv7, one workgroup per head: struct region_program */
 	KERNEL_COUNT
 };
@@ -170,6 +171,26 @@ enum kernel_epilogue {
 	EPILOGUE_RELU_SQ,
 };
 
+/* ---- fused: independent matvecs in one dispatch (KERNEL_MATVEC_SET) ----
+ *
+ * Each part is a matvec of its own (y_p = epilogue(W_p x_p) (+ residual_p)),
+ * with the weight type and activations of the kernel; the workgroups are
+ * split between the parts. Bindings, part after part: x, W, [residual], y.
+ * No part's weight is split into row chunks (the executor binds it whole).
+ */
+enum { MATVEC_SET_MAX = 8 };
+
+struct matvec_part {
+	int64_t k, m;
+	enum kernel_epilogue epilogue;
+	bool residual;
+};
+
+struct matvec_set {
+	int n;
+	struct matvec_part part[MATVEC_SET_MAX];
+};
+
 struct kernel_desc {
 	enum kernel_kind kind;
 	enum dtype act;    /* DTYPE_F32 or DTYPE_F16: how activations are stored */
@@ -184,6 +205,7 @@ struct kernel_desc {
 	bool residual;     /* matvec: adds an extra input [T, m] (bound after W) to the result */
 	struct ew_program ew; /* elementwise */
 	struct mix_desc mix;  /* KERNEL_MIX */
+	struct matvec_set set; /* KERNEL_MATVEC_SET */
 	struct region_program region; /* KERNEL_HEAD_REGION */
 };
 

@@ -31,6 +31,10 @@ struct testops_case {
 /* Fills out[0..n) (n <= TESTOPS_MAX_CASES) and returns n. */
 int testops_cases(struct testops_case *out);
 
+/* Appends the fused kernels of real plans (testops_plan.c) to out[0..cap);
+ * returns how many, or -1 (error in e) when the plans cannot be built. */
+int testops_plan_cases(struct err *e, struct testops_case *out, int cap);
+
 /* Random inputs for binding `i` of `c` (n elements), never all zero, with
  * the ranges each kernel expects (decays in (0.55, 1), unit-norm kk, token
  * ids inside the table, ...); f16 bindings come out already rounded to f16.

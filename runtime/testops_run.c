@@ -67,6 +67,13 @@ static enum rwkvc_status plan_chunks(struct err *e, const struct testops_runner 
 }
 
 /* Host data: inputs random, outputs NaN (or the input they alias). */
+/* An output the kernel also reads (a head region's state): it starts with data. */
+static bool read_and_written(const struct testops_run *u, int i)
+{
+	const struct kernel_desc *k = &u->c->desc;
+	return k->kind == KERNEL_HEAD_REGION && i < k->region.n_bindings && k->region.role[i] == REGION_BINDING_INOUT;
+}
+
 static enum rwkvc_status make_host(struct err *e, struct testops_run *u, uint64_t seed)
 {
 	const struct testops_case *c = u->c;
@@ -88,6 +95,8 @@ static enum rwkvc_status make_host(struct err *e, struct testops_run *u, uint64_
 			return e->status;
 		if (u->alias[i] >= 0)
 			memcpy(u->host[i], u->host[u->alias[i]], n * sizeof(float));
+		else if (read_and_written(u, i))
+			testops_fill_input(c, i, u->T, u->host[i], u->numel[i], seed);
 		else
 			for (size_t j = 0; j < n; j++)
 				u->host[i][j] = NAN;
@@ -163,7 +172,7 @@ static enum rwkvc_status make_device(struct err *e, const struct testops_runner 
 				TRY(testops_device_buffer(e, r, d, u->host[i] + (int64_t)u->row0[ch] * u->info[i].per_row,
 						  (int64_t)u->rows[ch] * u->info[i].per_row, name, &u->chunk[ch]));
 		} else if (u->alias[i] < 0) {
-			bool in = u->info[i].role == ROLE_INPUT;
+			bool in = u->info[i].role == ROLE_INPUT || read_and_written(u, i);
 			TRY(testops_device_buffer(e, r, d, in ? u->host[i] : NULL, u->numel[i], name, &u->buf[i]));
 		}
 	}

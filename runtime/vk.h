@@ -362,6 +362,10 @@ enum vk_program_flags {
 	VK_PROGRAM_TIMESTAMPS = 1 << 0, /* a timestamp before the first and after each step */
 	VK_PROGRAM_SERIALIZE = 1 << 1,  /* a barrier after every dispatch (profiling: exact
 					   per-dispatch times, but no overlap) */
+	VK_PROGRAM_STAMP_INTERVALS = 1 << 2, /* with TIMESTAMPS: stamp only where a barrier
+					   follows (and at the end), so kernels between two
+					   barriers overlap as in a normal run; the interval's time
+					   goes to its last step, the others get 0 */
 };
 
 struct vk_program;

@@ -225,8 +225,8 @@ static void test_refuses_bad_magic_versions_and_damage(void **state)
 	b.n = 0;
 	expect(&b, RWKVC_STATUS_BAD_FORMAT, "t.plan: empty, not a plan file", NULL);
 	FRESH();
-	put32(b.d + 8, 2);
-	expect(&b, RWKVC_STATUS_UNSUPPORTED, "plan file format 2", "reads format 1");
+	put32(b.d + 8, PLAN_FILE_FORMAT + 1);
+	expect(&b, RWKVC_STATUS_UNSUPPORTED, "plan file format", "reads format");
 	FRESH();
 	memcpy(b.d + 24, "9.9.9", 5); /* the version string after its length */
 	reseal(&b);
