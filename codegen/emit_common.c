@@ -181,7 +181,7 @@ enum rwkvc_status emit_check_dtypes(struct err *e, const struct kernel_desc *k, 
 		enum dtype d = info[i].dtype;
 		/* quantised blocks: only a matvec's weight matrix (emit_matvec.c's loaders) */
 		bool quantised = d == DTYPE_Q8_0 || d == DTYPE_Q4_K || d == DTYPE_Q6_K;
-		if (quantised && (k->kind != KERNEL_MATVEC || i != 1))
+		if (quantised && !kernel_binding_is_matrix(k, i))
 			return err_set(e, RWKVC_STATUS_UNSUPPORTED,
 				       "kernel '%s' (%s): binding %d '%s' is %s; only a matvec's weight matrix may be quantised",
 				       name, kernel_kind_name(k->kind), i, info[i].name, dtype_name(d));

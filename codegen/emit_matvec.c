@@ -450,6 +450,7 @@ static struct kernel_desc part_desc(const struct kernel_desc *k, int p)
 	d.m = k->set.part[p].m;
 	d.epilogue = k->set.part[p].epilogue;
 	d.residual = k->set.part[p].residual;
+	d.weight = k->set.part[p].weight;
 	return d;
 }
 
@@ -484,16 +485,34 @@ static uint32_t set_wg(const struct kernel_desc *k, const struct codegen_target 
 /* every global name of a single matvec's pieces (none of them a swizzle letter) */
 static const char *const RENAMED[] = { "K", "M", "X", "W", "Y", "residual", "load_x", "load_w", "store" };
 enum { N_RENAMED = sizeof RENAMED / sizeof RENAMED[0] };
+/* and those of the quantised weight loaders */
+static const char *const RENAMED_QUANT[] = { "NB", "w32", "sbytes", "ubytes" };
+enum { N_RENAMED_QUANT = sizeof RENAMED_QUANT / sizeof RENAMED_QUANT[0] };
+
+/* #define (or #undef) each global name of part p's pieces as name_p. */
+static void rename_part(struct strbuf *b, const struct matvec_part *pt, int p, bool define)
+{
+	for (int r = 0; r < N_RENAMED; r++)
+		strbuf_printf(b, define ? "#define %s %s_%d\n" : "#undef %s\n", RENAMED[r], RENAMED[r], p);
+	for (int r = 0; dtype_block(pt->weight) > 1 && r < N_RENAMED_QUANT; r++)
+		strbuf_printf(b, define ? "#define %s %s_%d\n" : "#undef %s\n", RENAMED_QUANT[r], RENAMED_QUANT[r], p);
+}
 
 enum rwkvc_status emit_matvec_set(struct err *e, struct strbuf *b, const struct kernel_desc *k,
 				  const struct codegen_target *t, const char *name)
 {
-	const struct weight_loader *l = loader_for(k->weight);
-	if (!l)
-		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec set): no weight loader for %s", name,
-			       dtype_name(k->weight));
 	if (k->set.n < 1 || k->set.n > MATVEC_SET_MAX)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "kernel '%s': %d parts (1 to %d)", name, k->set.n, MATVEC_SET_MAX);
+	for (int p = 0; p < k->set.n; p++) {
+		const struct matvec_part *pt = &k->set.part[p];
+		if (!loader_for(pt->weight))
+			return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec set) part %d: no weight loader for %s",
+				       name, p, dtype_name(pt->weight));
+		if (pt->k % dtype_block(pt->weight) != 0)
+			return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec set) part %d: rows of K = %lld weights "
+				       "are not whole %s blocks of %u", name, p, (long long)pt->k, dtype_name(pt->weight),
+				       dtype_block(pt->weight));
+	}
 	uint32_t wg = set_wg(k, t);
 	uint64_t shared = 0;
 	for (int p = 0; p < k->set.n; p++) {
@@ -520,11 +539,10 @@ enum rwkvc_status emit_matvec_set(struct err *e, struct strbuf *b, const struct 
 		/* the single-matvec pieces, their names suffixed with the part */
 		strbuf_printf(b, "// part %d: %lld x %lld\nconst uint K_%d = %lluu, M_%d = %lluu;\n", p, (long long)pt->m,
 			      (long long)pt->k, p, (unsigned long long)pt->k, p, (unsigned long long)pt->m);
-		for (int r = 0; r < N_RENAMED; r++)
-			strbuf_printf(b, "#define %s %s_%d\n", RENAMED[r], RENAMED[r], p);
+		rename_part(b, pt, p, true);
 		strbuf_printf(b, "#define tile1 tile1_%d\n#define tile%u tile%u_%d\n", p, tile, tile, p);
 		emit_x(b, binding++, k->act, c.elems);
-		l->emit(b, binding++, c.elems);
+		loader_for(pt->weight)->emit(b, binding++, c.elems);
 		if (pt->residual)
 			emit_buffer(b, binding++, "readonly", emit_scalar_type(k->act), "residual");
 		emit_buffer(b, binding++, "writeonly", emit_scalar_type(k->act), "Y");
@@ -532,8 +550,7 @@ enum rwkvc_status emit_matvec_set(struct err *e, struct strbuf *b, const struct 
 		emit_tile(b, t, &c, 1, pt->k, "M");
 		if (tile > 1)
 			emit_tile(b, t, &c, tile, pt->k, "M");
-		for (int r = 0; r < N_RENAMED; r++)
-			strbuf_printf(b, "#undef %s\n", RENAMED[r]);
+		rename_part(b, pt, p, false);
 		strbuf_printf(b, "#undef tile1\n#undef tile%u\n", tile);
 		/* main's share: workgroups [end, end + blocks) compute this part */
 		uint64_t blocks = ((uint64_t)pt->m + c.rows - 1) / c.rows;

@@ -158,7 +158,8 @@ int kernel_binding_info(const struct kernel_desc *k, struct kernel_binding_info 
 		for (int p = 0; p < k->set.n && p < MATVEC_SET_MAX && n + 4 <= KERNEL_MAX_BINDINGS; p++) {
 			const struct matvec_part *pt = &k->set.part[p];
 			out[n++] = per_t(I, act, SET_NAMES[p][0], pt->k);
-			out[n++] = (struct kernel_binding_info){ I, wt, SET_NAMES[p][1], 0, pt->k, 0 };
+			/* bound whole (a set's weights are never split in chunks) */
+			out[n++] = fixed(I, pt->weight, SET_NAMES[p][1], pt->k * pt->m);
 			if (pt->residual)
 				out[n++] = per_t(I, act, SET_NAMES[p][2], pt->m);
 			out[n++] = per_t(O, act, SET_NAMES[p][3], pt->m);
@@ -171,6 +172,21 @@ int kernel_binding_info(const struct kernel_desc *k, struct kernel_binding_info 
 		break;
 	}
 	return n;
+}
+
+bool kernel_binding_is_matrix(const struct kernel_desc *k, int b)
+{
+	if (k->kind == KERNEL_MATVEC)
+		return b == 1;
+	if (k->kind != KERNEL_MATVEC_SET)
+		return false;
+	int at = 0; /* x, W, [residual], y per part */
+	for (int p = 0; p < k->set.n && p < MATVEC_SET_MAX; p++) {
+		if (b == at + 1)
+			return true;
+		at += 3 + k->set.part[p].residual;
+	}
+	return false;
 }
 
 int64_t kernel_binding_numel(const struct kernel_binding_info *b, int64_t T, uint32_t rows)

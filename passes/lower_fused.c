@@ -81,6 +81,7 @@ static enum rwkvc_status lower_matvec_set(struct lowering *lw, const int32_t *op
 		struct matvec_part *pt = &set->part[set->n++];
 		pt->k = row_width(g, m->in[0]);
 		pt->m = row_width(g, m->out[0]);
+		pt->weight = k.desc.weight; /* the plan's weight policy may change it */
 		k.bind[k.n_bind++] = m->in[0];
 		k.bind[k.n_bind++] = m->in[1];
 		if (m->kind == OP_MATMUL)

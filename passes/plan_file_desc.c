@@ -83,6 +83,7 @@ void pf_write_desc(struct strbuf *b, const struct kernel_desc *d)
 		pf_put_i64(b, d->set.part[p].m);
 		pf_put_u32(b, (uint32_t)d->set.part[p].epilogue);
 		pf_put_u8(b, d->set.part[p].residual);
+		pf_put_u32(b, (uint32_t)d->set.part[p].weight);
 	}
 }
 
@@ -186,13 +187,14 @@ enum rwkvc_status pf_read_desc(struct pf_reader *r, struct kernel_desc *d)
 	if (!r->st && (d->mix.n_mix < 0 || d->mix.n_mix > MIX_MAX))
 		return pf_fail(r, "a mix kernel with %d lerps (at most %d)", d->mix.n_mix, MIX_MAX);
 	TRY(read_region(r, &d->region));
-	d->set.n = (int)pf_count(r, 21, MATVEC_SET_MAX, "matvec set parts");
+	d->set.n = (int)pf_count(r, 25, MATVEC_SET_MAX, "matvec set parts");
 	for (int p = 0; p < d->set.n && !r->st; p++) {
 		struct matvec_part *pt = &d->set.part[p];
 		pt->k = pf_i64(r);
 		pt->m = pf_i64(r);
 		pt->epilogue = (enum kernel_epilogue)pf_enum(r, EPILOGUE_RELU_SQ + 1, "epilogue");
 		pt->residual = pf_bool(r);
+		pt->weight = (enum dtype)pf_enum(r, DTYPE_COUNT, "dtype");
 		if (!r->st && (pt->k < 1 || pt->m < 1 || pt->k > (1 << 24) || pt->m > (1 << 24)))
 			return pf_fail(r, "matvec set part %d is %lld x %lld", p, (long long)pt->m, (long long)pt->k);
 	}

@@ -59,9 +59,6 @@ enum dtype weight_policy_choose(const struct weight_policy *wp, const struct gra
 	}
 }
 
-/* Whether kernel pk reads binding b as a matvec's weight matrix. */
-static bool matvec_w(const struct plan_kernel *pk, int b) { return pk->desc.kind == KERNEL_MATVEC && b == 1; }
-
 void plan_apply_weight_policy(struct plan *p, const struct weight_policy *wp)
 {
 	const struct graph *g = p->g;
@@ -74,13 +71,20 @@ void plan_apply_weight_policy(struct plan *p, const struct weight_policy *wp)
 		const struct plan_kernel *pk = &p->kernels[k];
 		for (int b = 0; b < pk->n_bind; b++) {
 			struct plan_place *pl = &p->place[pk->bind[b]];
-			if (pl->kind == PLACE_WEIGHT && !matvec_w(pk, b))
+			if (pl->kind == PLACE_WEIGHT && !kernel_binding_is_matrix(&pk->desc, b))
 				pl->dtype = wp->dflt;
 		}
 	}
 	for (int32_t k = 0; k < p->n_kernels; k++) {
 		struct plan_kernel *pk = &p->kernels[k];
-		if (pk->desc.kind == KERNEL_MATVEC && p->place[pk->bind[1]].kind == PLACE_WEIGHT)
-			pk->desc.weight = p->place[pk->bind[1]].dtype;
+		struct kernel_desc *d = &pk->desc;
+		if (d->kind == KERNEL_MATVEC && p->place[pk->bind[1]].kind == PLACE_WEIGHT)
+			d->weight = p->place[pk->bind[1]].dtype;
+		for (int part = 0, b = 0; d->kind == KERNEL_MATVEC_SET && part < d->set.n; part++) {
+			const struct plan_place *w = &p->place[pk->bind[b + 1]];
+			if (w->kind == PLACE_WEIGHT)
+				d->set.part[part].weight = w->dtype;
+			b += 3 + d->set.part[part].residual;
+		}
 	}
 }

@@ -54,7 +54,8 @@ bool dtype_is_quantised(enum dtype t);
 /*
  * Gives every weight of a lowered plan its storage type (place.dtype) by the
  * policy, returns a weight to the default type where a kernel reads it other
- * than as a matvec's W, and sets each matvec's desc.weight to its W's type.
+ * than as a matvec's W (kernel_binding_is_matrix), and sets each matvec's
+ * desc.weight, and each matvec set part's weight, to its W's type.
  */
 void plan_apply_weight_policy(struct plan *p, const struct weight_policy *wp);
 

@@ -198,10 +198,31 @@ static enum rwkvc_status check(struct err *e, const struct kernel_desc *k, int64
 	return RWKVC_STATUS_OK;
 }
 
+/* A matvec set: each part is a matvec of its own on its bindings (x, W, [residual], y). */
+static enum rwkvc_status matvec_set(struct err *e, const struct kernel_desc *k, int64_t T, float *const *bufs)
+{
+	int at = 0;
+	for (int p = 0; p < k->set.n && p < MATVEC_SET_MAX; p++) {
+		const struct matvec_part *pt = &k->set.part[p];
+		struct kernel_desc d = *k;
+		d.kind = KERNEL_MATVEC;
+		d.k = pt->k;
+		d.m = pt->m;
+		d.epilogue = pt->epilogue;
+		d.residual = pt->residual;
+		d.weight = pt->weight;
+		TRY(kernel_reference(e, &d, T, 0, (uint32_t)pt->m, bufs + at));
+		at += 3 + pt->residual;
+	}
+	return RWKVC_STATUS_OK;
+}
+
 enum rwkvc_status kernel_reference(struct err *e, const struct kernel_desc *k, int64_t T, uint32_t row0,
 				   uint32_t rows, float *const *bufs)
 {
 	TRY(check(e, k, T, row0, rows));
+	if (k->kind == KERNEL_MATVEC_SET)
+		return matvec_set(e, k, T, bufs);
 	struct ref_kernel r = { .k = k, .T = T, .row0 = row0, .rows = rows, .bufs = bufs };
 	r.n = kernel_binding_info(k, r.info);
 	enum rwkvc_status st = RWKVC_STATUS_OK;

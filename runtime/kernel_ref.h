@@ -21,6 +21,7 @@
  *     f16 storage: inputs are rounded to f16 (on a private copy; the caller's
  *     arrays are not changed) and outputs are rounded to f16 in place, over
  *     the whole output array;
+ *   - a matvec set is each of its parts as a matvec on its bindings;
  *   - a quantised weight (a matvec's Q8_0, Q4_K or Q6_K matrix) is a float
  *     array too, treated as stored in that format: quantised and dequantised
  *     (runtime/quant.h) on the private copy, so the reference computes with

@@ -200,6 +200,33 @@ static void quantised_matvecs(struct list *l)
 	}
 }
 
+/*
+ * Matvec sets (independent matvecs in one dispatch), parts of different
+ * weight types as a quantised plan makes them: a Q4_K matrix next to an f16
+ * (or f32) LoRA factor with an epilogue and a Q8_0 one with a residual.
+ */
+static void matvec_sets(struct list *l)
+{
+	for (int a = 0; a < 2; a++) {
+		struct dt d = a ? (struct dt){ DTYPE_F16, DTYPE_F16 } : (struct dt){ DTYPE_F32, DTYPE_F32 };
+		struct kernel_desc k = desc_of(KERNEL_MATVEC_SET, d, 16);
+		k.set.n = 3;
+		k.set.part[0] = (struct matvec_part){ 512, 131, EPILOGUE_NONE, false, DTYPE_Q4_K };
+		k.set.part[1] = (struct matvec_part){ 512, 40, EPILOGUE_TANH, false, d.weight };
+		k.set.part[2] = (struct matvec_part){ 256, 100, EPILOGUE_NONE, true, DTYPE_Q8_0 };
+		k.width = 512;
+		struct testops_case *c = add(l, &k, a == 1, "q4_k+%s tanh+q8_0 res", dtype_name(d.weight));
+		c->T[c->n_T - 1] = 11;
+		c->T[c->n_T++] = 16;
+	}
+	struct kernel_desc k = desc_of(KERNEL_MATVEC_SET, (struct dt){ DTYPE_F16, DTYPE_F16 }, 8);
+	k.set.n = 2;
+	k.set.part[0] = (struct matvec_part){ 200, 131, EPILOGUE_SIGMOID, false, DTYPE_F16 };
+	k.set.part[1] = (struct matvec_part){ 256, 64, EPILOGUE_NONE, false, DTYPE_Q6_K };
+	k.width = 200;
+	add(l, &k, false, "f16 sigmoid+q6_k");
+}
+
 /* Elementwise programs: a name, inputs with their broadcasts, immediates, code. */
 struct ew_spec {
 	const char *name;
@@ -347,6 +374,7 @@ int testops_cases(struct testops_case *out)
 	norms(&l);
 	matvecs(&l);
 	quantised_matvecs(&l);
+	matvec_sets(&l);
 	elementwise(&l);
 	movement(&l);
 	heads(&l);

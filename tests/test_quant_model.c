@@ -171,14 +171,22 @@ static void test_policy_picks_the_big_matrices(void **state)
 		expect_type(p, quantised[i], DTYPE_Q4_K);
 	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
 		expect_type(p, kept[i], DTYPE_F32);
-	/* every matvec reads its matrix in the matrix's type */
-	int n_q4 = 0;
-	for (int32_t k = 0; k < p->n_kernels; k++)
-		if (p->kernels[k].desc.kind == KERNEL_MATVEC) {
-			assert_int_equal(p->kernels[k].desc.weight, p->place[p->kernels[k].bind[1]].dtype);
-			n_q4 += p->kernels[k].desc.weight == DTYPE_Q4_K;
+	/* every matvec (and matvec set part) reads its matrix in the matrix's type */
+	int n_q4 = 0, n_sets = 0;
+	for (int32_t k = 0; k < p->n_kernels; k++) {
+		const struct plan_kernel *pk = &p->kernels[k];
+		struct kernel_binding_info info[KERNEL_MAX_BINDINGS];
+		int n = kernel_binding_info(&pk->desc, info);
+		n_sets += pk->desc.kind == KERNEL_MATVEC_SET;
+		for (int b = 0; b < n; b++) {
+			if (!kernel_binding_is_matrix(&pk->desc, b))
+				continue;
+			assert_int_equal(info[b].dtype, p->place[pk->bind[b]].dtype);
+			n_q4 += info[b].dtype == DTYPE_Q4_K;
 		}
+	}
 	assert_int_equal(n_q4, 2 * 6 + 1);
+	assert_true(n_sets > 0); /* quantised and f32 parts share sets */
 	/* the policy's rules for what a file holds, on this graph */
 	const struct graph *g = p->g;
 	enum dtype *file = malloc((size_t)g->n_tensors * sizeof *file);
