@@ -133,6 +133,8 @@ static enum rwkvc_status read_region(struct pf_reader *r, struct region_program 
 		v->out_binding = bounded(r, -1, MAX_B, "region output binding");
 		v->n = pf_i64(r);
 		v->imm = pf_f64(r);
+		if (!r->st && (v->n < 0 || v->n > (1 << 24))) /* sizes are products of these: keep them small */
+			return pf_fail(r, "region value %d has length %lld", i, (long long)v->n);
 		v->k_major = pf_bool(r);
 		if (!r->st && v->kind <= RV_STATE && v->binding < 0) /* an input is read from somewhere */
 			return pf_fail(r, "region value %d is an input without a binding", i);
@@ -200,5 +202,9 @@ enum rwkvc_status pf_read_desc(struct pf_reader *r, struct kernel_desc *d)
 	}
 	if (!r->st && (d->width < 0 || d->k < 0 || d->m < 0 || d->group < 0 || d->t_max < 1))
 		return pf_fail(r, "negative sizes or t_max < 1 in a kernel description");
+	/* binding sizes are products of these; kernels take at most 2^24 per dimension */
+	const int64_t big = (int64_t)1 << 24;
+	if (!r->st && (d->width > big || d->k > big || d->m > big || d->group > big || d->t_max > big))
+		return pf_fail(r, "sizes beyond 2^24 in a kernel description");
 	return r->st;
 }
