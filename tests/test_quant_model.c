@@ -400,6 +400,19 @@ static void test_gguf_of_every_type_loads(void **state)
 		struct loaded l = load(path, RWKVC_BACKEND_VULKAN, NULL, RWKVC_PRECISION_F32);
 		const struct plan *p = vk_model_plan(l.m->vk);
 		bool q = dtype_is_quantised(types[i]);
+		if (q) { /* a plan compiled from the file keeps its types too */
+			struct rwkvc_plan_options po = rwkvc_plan_options_default();
+			po.weights_path = path;
+			po.target = "none";
+			rwkvc_plan_t *plan;
+			char *text, want[96];
+			if (rwkvc_plan_compile(l.ctx, &po, &plan) || rwkvc_plan_dump(plan, "text", &text))
+				fail_msg("%s", rwkvc_errmsg(l.ctx));
+			snprintf(want, sizeof want, "head.weight [1024, 256] %s", dtype_name(types[i]));
+			test_assert_contains("dump", text, want);
+			rwkvc_free(text);
+			rwkvc_plan_destroy(plan);
+		}
 		expect_type(p, "blocks.1.att.key.weight", q ? types[i] : DTYPE_F32);
 		expect_type(p, "head.weight", q ? types[i] : DTYPE_F32);
 		expect_type(p, "blocks.1.ln2.weight", DTYPE_F32); /* quantised in the file, dequantised here */
