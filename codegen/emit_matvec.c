@@ -27,6 +27,7 @@
  */
 #include "emit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { MV_MAX_ROWS = 8, MV_MAX_TILE = 8 };
@@ -230,6 +231,18 @@ struct mv_cfg {
 	uint32_t slots; /* shared partial sums per output (per subgroup, or per invocation) */
 };
 
+/* Tuning experiments on a GPU: RWKVC_MV_ROWS / RWKVC_MV_WG override the rows per
+ * workgroup and the invocations (the SPIR-V cache keys on the source, so
+ * nothing stale is reused). Not for normal use. */
+static void tuning_override(struct mv_cfg *c)
+{
+	const char *rows = getenv("RWKVC_MV_ROWS"), *wg = getenv("RWKVC_MV_WG");
+	if (wg && atoi(wg) >= 32 && atoi(wg) <= 256)
+		c->wg = emit_pow2_ceil((uint64_t)atoi(wg));
+	if (rows && atoi(rows) >= 1 && atoi(rows) <= MV_MAX_ROWS)
+		c->rows = (uint32_t)atoi(rows);
+}
+
 static struct mv_cfg mv_config(const struct kernel_desc *k, const struct codegen_target *t)
 {
 	struct mv_cfg c;
@@ -249,6 +262,7 @@ static struct mv_cfg mv_config(const struct kernel_desc *k, const struct codegen
 		c.rows = 2 * (128 / c.wg);
 		if (c.rows > MV_MAX_ROWS)
 			c.rows = MV_MAX_ROWS;
+		tuning_override(&c);
 		/* at most 32 accumulators per invocation (registers) */
 		c.tile = 32 / c.rows < MV_MAX_TILE ? 32 / c.rows : MV_MAX_TILE;
 	}

@@ -1,22 +1,30 @@
 /*
  * rwkvc.h - the public C interface of rwkvc, an RWKV-7 inference engine.
  *
- * Ten lines of use:
+ * Ten lines of use (docs/c-api.md walks through them; tests/test_api.c runs them):
  *
- *     rwkvc_ctx_t *ctx;  rwkvc_model_t *model;  rwkvc_session_t *s;
- *     rwkvc_ctx_create(&ctx);
+ *     rwkvc_ctx_t *ctx;  rwkvc_model_t *m;  rwkvc_session_t *s;  rwkvc_sampler_t *smp;
  *     struct rwkvc_model_options o = rwkvc_model_options_default();
- *     o.weights_path = "model.safetensors";
- *     if (rwkvc_model_load(ctx, &o, &model)) { puts(rwkvc_errmsg(ctx)); return 1; }
- *     rwkvc_session_create(model, &s);
- *     float *logits = malloc(rwkvc_model_vocab(model) * sizeof *logits);
- *     rwkvc_session_eval(s, tokens, n_tokens, RWKVC_EVAL_LAST, logits);
- *     rwkvc_session_destroy(s); rwkvc_model_destroy(model); rwkvc_ctx_destroy(ctx);
+ *     o.weights_path = "model.safetensors";                    // or a llama.cpp .gguf
+ *     rwkvc_ctx_create(&ctx);
+ *     if (rwkvc_model_load(ctx, &o, &m)) { fprintf(stderr, "%s\n", rwkvc_errmsg(ctx)); return 1; }
+ *     struct rwkvc_model_info info;  rwkvc_model_get_info(m, &info);
+ *     float *logits = malloc(info.vocab * sizeof *logits);  int32_t next;
+ *     struct rwkvc_sampler_options so = rwkvc_sampler_options_default();
+ *     rwkvc_session_create(m, &s);  rwkvc_sampler_create(ctx, &so, info.vocab, &smp);
+ *     rwkvc_session_eval(s, prompt, n_prompt, RWKVC_EVAL_LAST, logits);   // prefill
+ *     for (int i = 0; i < 100; i++) {                                       // decode
+ *         rwkvc_sampler_sample(smp, logits, info.vocab, &next);  rwkvc_sampler_accept(smp, next);
+ *         rwkvc_session_eval(s, &next, 1, RWKVC_EVAL_LAST, logits);
+ *     }
+ *     rwkvc_sampler_destroy(smp); rwkvc_session_destroy(s); rwkvc_model_destroy(m); rwkvc_ctx_destroy(ctx);
  *
  * Every call returns an rwkvc_status; 0 is success. On failure the message
  * (what went wrong and where) is kept in the context until the next failing
- * call and is read with rwkvc_errmsg(). The library has no global state, never
- * calls exit() and starts no threads of its own.
+ * call and is read with rwkvc_errmsg(). The library keeps no state outside its
+ * handles (apart from the shader compiler's one-time process setup, and the
+ * fault-injection counters tests use), never calls exit() and starts no threads
+ * of its own. A handle is used by one thread at a time.
  */
 #ifndef RWKVC_H
 #define RWKVC_H
