@@ -58,19 +58,25 @@ struct loaded {
 	rwkvc_model_t *m;
 };
 
-static struct loaded load(const char *path, enum rwkvc_backend b, const char *quant, enum rwkvc_precision prec)
+static struct loaded load_options(const struct rwkvc_model_options *o)
 {
 	struct loaded l;
 	assert_int_equal(rwkvc_ctx_create(&l.ctx), 0);
 	rwkvc_ctx_set_progress(l.ctx, 0);
+	if (rwkvc_model_load(l.ctx, o, &l.m))
+		fail_msg("%s (quant %s): %s", o->weights_path ? o->weights_path : "random model",
+			 o->quant ? o->quant : "none", rwkvc_errmsg(l.ctx));
+	return l;
+}
+
+static struct loaded load(const char *path, enum rwkvc_backend b, const char *quant, enum rwkvc_precision prec)
+{
 	struct rwkvc_model_options o = rwkvc_model_options_default();
 	o.weights_path = path;
 	o.backend = b;
 	o.quant = quant;
 	o.precision = prec;
-	if (rwkvc_model_load(l.ctx, &o, &l.m))
-		fail_msg("%s (quant %s): %s", path, quant ? quant : "none", rwkvc_errmsg(l.ctx));
-	return l;
+	return load_options(&o);
 }
 
 static void unload(struct loaded *l)
@@ -120,19 +126,19 @@ static double worst_rel(const float *got, const float *want, size_t n, size_t vo
 	return worst;
 }
 
-/* KL(softmax(p) || softmax(q)) of one row, in nats. */
-static double kl_row(const float *p, const float *q)
+/* KL(softmax(p) || softmax(q)) of one row of `vocab` logits, in nats. */
+static double kl_row(const float *p, const float *q, size_t vocab)
 {
 	double mp = p[0], mq = q[0], zp = 0, zq = 0, kl = 0;
-	for (int i = 1; i < VOCAB; i++) {
+	for (size_t i = 1; i < vocab; i++) {
 		mp = p[i] > mp ? p[i] : mp;
 		mq = q[i] > mq ? q[i] : mq;
 	}
-	for (int i = 0; i < VOCAB; i++) {
+	for (size_t i = 0; i < vocab; i++) {
 		zp += exp(p[i] - mp);
 		zq += exp(q[i] - mq);
 	}
-	for (int i = 0; i < VOCAB; i++) {
+	for (size_t i = 0; i < vocab; i++) {
 		double lp = p[i] - mp - log(zp), lq = q[i] - mq - log(zq);
 		kl += exp(lp) * (lp - lq);
 	}
@@ -299,7 +305,7 @@ static void test_vulkan_equals_cpu_on_quantised_weights(void **state)
 		kl_mean[q] = 0;
 		int same_top = 0;
 		for (int t = 0; t < N_TOK; t++) {
-			double kl = kl_row(ref + t * VOCAB, cpu + t * VOCAB);
+			double kl = kl_row(ref + t * VOCAB, cpu + t * VOCAB, VOCAB);
 			kl_mean[q] += kl / N_TOK;
 			kl_max = kl > kl_max ? kl : kl_max;
 			size_t a = 0, b = 0;
@@ -325,6 +331,58 @@ static void test_vulkan_equals_cpu_on_quantised_weights(void **state)
 	assert_true(e <= 1e-2);
 	free(cpu);
 	free(gpu);
+	free(ref);
+}
+
+/* A random model of the real 0.1B shape (12 x 768, vocab 65536), made in
+ * memory: Q8_0 and Q4_K on the Vulkan device against the CPU interpreter on
+ * the same quantised weights, and the KL divergence of the device's 64
+ * next-token distributions from the f32 model's. */
+static void test_random_0p1b_quantised(void **state)
+{
+	(void)state;
+	struct rwkvc_random_model spec = { 0 };
+	spec.preset = "0.1b";
+	spec.seed = 11;
+	struct rwkvc_model_options o = rwkvc_model_options_default();
+	o.random = &spec;
+	o.backend = RWKVC_BACKEND_CPU;
+	struct loaded l = load_options(&o);
+	struct rwkvc_model_info info;
+	rwkvc_model_get_info(l.m, &info);
+	size_t v = (size_t)info.vocab;
+	assert_int_equal(info.n_layer, 12);
+	assert_int_equal(info.n_embd, 768);
+	float *ref = logits_of(&l, N_TOK);
+	unload(&l);
+	static const char *const quants[2] = { "q8_0", "q4_k" };
+	static const double kl_bound[2] = { 2e-3, 0.1 };
+	double kl_mean[2];
+	for (int q = 0; q < 2; q++) {
+		o.quant = quants[q];
+		o.backend = RWKVC_BACKEND_CPU;
+		l = load_options(&o);
+		float *cpu = logits_of(&l, N_TOK);
+		unload(&l);
+		o.backend = RWKVC_BACKEND_VULKAN;
+		l = load_options(&o);
+		float *gpu = logits_of(&l, N_TOK);
+		unload(&l);
+		double e = worst_rel(gpu, cpu, N_TOK, v), kl_max = 0;
+		kl_mean[q] = 0;
+		for (int t = 0; t < N_TOK; t++) {
+			double kl = kl_row(ref + t * v, gpu + t * v, v);
+			kl_mean[q] += kl / N_TOK;
+			kl_max = kl > kl_max ? kl : kl_max;
+		}
+		printf("0.1b %s: Vulkan vs CPU (same weights) %.1e; Vulkan's KL from f32 over %d tokens: "
+		       "mean %.2e, max %.2e\n", quants[q], e, N_TOK, kl_mean[q], kl_max);
+		assert_true(e <= 1e-3);
+		assert_true(kl_mean[q] > 0 && kl_mean[q] <= kl_bound[q]);
+		free(cpu);
+		free(gpu);
+	}
+	assert_true(kl_mean[0] < kl_mean[1]);
 	free(ref);
 }
 
@@ -517,6 +575,7 @@ int main(void)
 		cmocka_unit_test(test_rows_that_are_not_whole_blocks_stay_f16),
 		cmocka_unit_test(test_reference_uses_the_decoded_blocks),
 		cmocka_unit_test(test_vulkan_equals_cpu_on_quantised_weights),
+		cmocka_unit_test(test_random_0p1b_quantised),
 		cmocka_unit_test(test_gguf_of_every_type_loads),
 		cmocka_unit_test(test_plan_records_the_types),
 		cmocka_unit_test_teardown(test_bad_quant_names, test_run_free),
