@@ -5,6 +5,8 @@
 #   make test          everything above, then the whole test suite
 #   make demo          a random-weight 0.1B-shaped model, a few tokens, top logits
 #   make SANITIZE=1    AddressSanitizer + UndefinedBehaviorSanitizer build (in build-san/)
+#   make fuzz          libFuzzer on every parser, FUZZ_SECONDS each (default 60), new
+#                      inputs merged into tests/fuzz/corpus/ (clang; build-fuzz/; docs/fuzzing.md)
 #   make CC=clang      any C11 compiler; warnings are errors either way
 
 CC       ?= cc
@@ -15,6 +17,13 @@ SANITIZE ?= 0
 ifeq ($(SANITIZE),1)
 BUILD    := build-san
 OPT      := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDSAN    := -fsanitize=address,undefined
+endif
+# the library instrumented for libFuzzer's coverage; targets link -fsanitize=fuzzer
+ifeq ($(FUZZ),1)
+BUILD    := build-fuzz
+CC       := clang
+OPT      := -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 LDSAN    := -fsanitize=address,undefined
 endif
 
@@ -39,8 +48,14 @@ TEST_SRCS = $(wildcard tests/test_*.c)
 TEST_BINS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 TEST_HELPERS = $(filter-out $(TEST_SRCS),$(wildcard tests/*.c))
 TEST_HELPER_OBJS = $(TEST_HELPERS:%.c=$(BUILD)/%.o)
+# fuzz targets: tests/fuzz/fuzz_<name>.c, listed in tests/fuzz/targets.def
+FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES = $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
+FUZZ_OBJS = $(FUZZ_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/tests/fuzz/common.o
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps test demo clean help
+.PHONY: all deps test demo clean help fuzz fuzz-build
 .SECONDARY:
 all: $(BUILD)/rwkvc $(BUILD)/librwkvc.a
 
@@ -69,6 +84,25 @@ $(BUILD)/rwkvc: $(TOOL_OBJS) $(BUILD)/librwkvc.a
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_HELPER_OBJS) $(BUILD)/librwkvc.a
 	$(CC) $(LDFLAGS) $< $(TEST_HELPER_OBJS) $(BUILD)/librwkvc.a -lcmocka $(LDLIBS) -o $@
 
+# the corpus replay runs every fuzz entry point in the ordinary build
+$(BUILD)/tests/test_fuzz_replay: $(BUILD)/tests/test_fuzz_replay.o $(FUZZ_OBJS) $(TEST_HELPER_OBJS) $(BUILD)/librwkvc.a
+	$(CC) $(LDFLAGS) $< $(FUZZ_OBJS) $(TEST_HELPER_OBJS) $(BUILD)/librwkvc.a -lcmocka $(LDLIBS) -o $@
+
+# one libFuzzer binary per target: tests/fuzz/main.c compiled with its name
+$(BUILD)/fuzz/main_%.o: tests/fuzz/main.c tests/fuzz/targets.def
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DFUZZ_NAME=$* -c $< -o $@
+
+$(BUILD)/fuzz/%: $(BUILD)/fuzz/main_%.o $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/common.o $(BUILD)/librwkvc.a
+	$(CC) -fsanitize=fuzzer $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
+
+# `make fuzz`: each target for FUZZ_SECONDS, new coverage merged into its corpus
+fuzz: deps
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
+	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # `make test` installs what it needs first (Debian packages), then runs every suite.
 test: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS)
@@ -79,6 +113,6 @@ demo: deps
 	@sh tools/demo.sh $(BUILD)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Runs libFuzzer targets: run.sh BUILD SECONDS NAME...
+#
+# Each target fuzzes for SECONDS starting from its corpus, tests/fuzz/corpus/NAME/,
+# writing what it finds to a scratch directory; then `-merge=1` adds to the
+# corpus only the scratch inputs that reach new coverage, so the corpus grows
+# by the few inputs worth keeping (named by their SHA-1), not by thousands.
+# A crash, leak or failed check is kept as BUILD/fuzz/crash-NAME-* and makes
+# the exit status 1. One line per target goes to stdout and BUILD/fuzz/log.txt:
+# seconds, executions, corpus files before and after.
+set -u
+build=$1
+seconds=$2
+shift 2
+root=$(cd "$(dirname "$0")/../.." && pwd)
+status=0
+for name in "$@"; do
+	bin="$build/fuzz/$name"
+	corpus="$root/tests/fuzz/corpus/$name"
+	scratch=$(mktemp -d)
+	mkdir -p "$corpus"
+	before=$(ls "$corpus" | wc -l)
+	# -rss_limit_mb: a parser asking for more than this for a small input is a finding
+	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix="$build/fuzz/crash-$name-" "$scratch" "$corpus" >"$build/fuzz/$name.out" 2>&1
+	rc=$?
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build/fuzz/$name.out")
+	"$bin" -merge=1 "$corpus" "$scratch" >"$build/fuzz/$name.merge.out" 2>&1 || rc=1
+	after=$(ls "$corpus" | wc -l)
+	rm -rf "$scratch"
+	line="$name: ${seconds}s, ${execs:-?} executions, corpus $before -> $after files"
+	if [ "$rc" -ne 0 ]; then
+		line="$line, FAILED (status $rc; see $build/fuzz/$name.out)"
+		status=1
+	fi
+	echo "$line" | tee -a "$build/fuzz/log.txt"
+done
+exit $status
