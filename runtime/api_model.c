@@ -74,7 +74,8 @@ static enum rwkvc_status cpu_prepare(struct err *e, struct rwkvc_model *m)
 		m->owned[t] = mem_alloc(e, (size_t)weight_numel(wt) * sizeof(float), tn->name);
 		if (!m->owned[t])
 			return e->status;
-		TRY(weights_to_f32(e, wt, m->owned[t]));
+		if (weights_to_f32(e, wt, m->owned[t]))
+			return err_context(e, "%s", m->weights.path); /* the message names the tensor, not the file */
 		m->f32[t] = m->owned[t];
 	}
 	return RWKVC_STATUS_OK;
