@@ -536,6 +536,8 @@ static enum rwkvc_status check_complete(struct loader *ld, yaml_node_t *root)
 			return fail_at(ld, root, "missing section '%s'", required[i]);
 	if (s->sym_T < 0)
 		return fail_at(ld, root, "'symbols' must declare T, the number of tokens per call");
+	if (!s->input.name.text) /* `inputs: {}`: the section is there but empty */
+		return fail_at(ld, find_key(ld, root, "inputs"), "'inputs' must name the token input");
 	if (find_key(ld, root, "layers")) {
 		if (s->layer_count.sym < 0 && s->layer_count.n <= 0)
 			return fail_at(ld, find_key(ld, root, "layers"), "'layers' needs 'count'");
