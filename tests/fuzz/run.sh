@@ -1,10 +1,13 @@
 #!/bin/sh
 # Runs libFuzzer targets: run.sh BUILD SECONDS NAME...
 #
-# Each target fuzzes for SECONDS starting from its corpus, tests/fuzz/corpus/NAME/,
-# writing what it finds to a scratch directory; then `-merge=1` adds to the
-# corpus only the scratch inputs that reach new coverage, so the corpus grows
-# by the few inputs worth keeping (named by their SHA-1), not by thousands.
+# Each target fuzzes for SECONDS, starting from its corpus tests/fuzz/corpus/NAME/
+# and writing what it finds to a scratch directory. Then the corpus is merged
+# and minimised: the named seeds (hand-made inputs and regress-* files for
+# fixed bugs) always stay; of the inputs the fuzzer found, this run's and
+# earlier runs' (named by their SHA-1), only those that reach code the seeds
+# and smaller inputs do not are kept (`-merge=1 -use_counters=0`: edges, not
+# hit counts, so the corpus stays a few hundred KB).
 # A crash, leak or failed check is kept as BUILD/fuzz/crash-NAME-* and makes
 # the exit status 1. One line per target goes to stdout and BUILD/fuzz/log.txt:
 # seconds, executions, corpus files before and after.
@@ -18,6 +21,7 @@ for name in "$@"; do
 	bin="$build/fuzz/$name"
 	corpus="$root/tests/fuzz/corpus/$name"
 	scratch=$(mktemp -d)
+	merged=$(mktemp -d)
 	mkdir -p "$corpus"
 	before=$(ls "$corpus" | wc -l)
 	# -rss_limit_mb: a parser asking for more than this for a small input is a finding
@@ -25,9 +29,19 @@ for name in "$@"; do
 		-artifact_prefix="$build/fuzz/crash-$name-" "$scratch" "$corpus" >"$build/fuzz/$name.out" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build/fuzz/$name.out")
-	"$bin" -merge=1 "$corpus" "$scratch" >"$build/fuzz/$name.merge.out" 2>&1 || rc=1
+	# seeds: every file whose name is not a 40-digit SHA-1
+	for f in "$corpus"/*; do
+		basename "$f" | grep -qx '[0-9a-f]\{40\}' || cp "$f" "$merged/"
+	done
+	if "$bin" -merge=1 -use_counters=0 "$merged" "$corpus" "$scratch" >"$build/fuzz/$name.merge.out" 2>&1; then
+		rm -f "$corpus"/*
+		cp "$merged"/* "$corpus"/
+	else
+		echo "$name: merge failed, corpus unchanged (see $build/fuzz/$name.merge.out)"
+		rc=1
+	fi
 	after=$(ls "$corpus" | wc -l)
-	rm -rf "$scratch"
+	rm -rf "$scratch" "$merged"
 	line="$name: ${seconds}s, ${execs:-?} executions, corpus $before -> $after files"
 	if [ "$rc" -ne 0 ]; then
 		line="$line, FAILED (status $rc; see $build/fuzz/$name.out)"
