@@ -3,8 +3,10 @@
 #   make deps          install the Debian packages the build and tests need
 #   make               build build/rwkvc and build/librwkvc.a
 #   make test          everything above, then the whole test suite
+#                      (SUITES="graph tokenizer" runs only tests/test_graph.c, tests/test_tokenizer.c)
 #   make demo          a random-weight 0.1B-shaped model, a few tokens, top logits
-#   make SANITIZE=1    AddressSanitizer + UndefinedBehaviorSanitizer build (in build-san/)
+#   make SANITIZE=1    AddressSanitizer + UndefinedBehaviorSanitizer build (in build-san/);
+#                      `make test SANITIZE=1` runs the suite under them (LeakSanitizer too)
 #   make fuzz          libFuzzer on every parser, FUZZ_SECONDS each (default 60), new
 #                      inputs merged into tests/fuzz/corpus/ (clang; build-fuzz/; docs/fuzzing.md)
 #   make CC=clang      any C11 compiler; warnings are errors either way
@@ -53,6 +55,9 @@ FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_NAMES = $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
 FUZZ_OBJS = $(FUZZ_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/tests/fuzz/common.o
 FUZZ_TARGETS ?= $(FUZZ_NAMES)
+# the suites `make test` builds and runs (default: all)
+SUITES   ?= $(TEST_SRCS:tests/test_%.c=%)
+TEST_RUN  = $(SUITES:%=$(BUILD)/tests/test_%)
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps test demo clean help fuzz fuzz-build
@@ -105,8 +110,8 @@ fuzz: deps
 
 # `make test` installs what it needs first (Debian packages), then runs every suite.
 test: deps
-	@$(MAKE) --no-print-directory all $(TEST_BINS)
-	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+	@$(MAKE) --no-print-directory all $(TEST_RUN)
+	@BUILD=$(BUILD) sh tests/run.sh $(TEST_RUN)
 
 demo: deps
 	@$(MAKE) --no-print-directory all

@@ -94,7 +94,7 @@ enum rwkvc_status src_parse_dim(struct err *e, const struct graph_src *src, cons
 		out->n = whole ? (int64_t)v : 0;
 		if (!whole) {
 			char where[256];
-			return err_set(e, RWKVC_STATUS_BAD_GRAPH, "%s: '%s' is not a whole number",
+			return err_set(e, RWKVC_STATUS_BAD_GRAPH, "%s: '%s' is not a whole number (of magnitude below 2^63)",
 				       srcpos_str(pos, where, sizeof where), text);
 		}
 		return RWKVC_STATUS_OK;
