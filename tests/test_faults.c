@@ -9,6 +9,7 @@
  * and afterwards the process must load and run again with correct logits.
  * Under `make test SANITIZE=1` LeakSanitizer checks that no failure path leaks.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
 #include <stdio.h>
@@ -123,6 +124,45 @@ static void test_model_every_allocation_fails(void **state)
 	rwkvc_ctx_destroy(ctx);
 }
 
+/* The environment route, RWKVC_FAIL_ALLOC=k, through the command: the k-th
+ * allocation fails for k along a Fibonacci sequence until a run gets through;
+ * each failing run exits 1 with "out of memory" and leaves no output file. */
+static void test_command_under_fail_alloc(void **state)
+{
+	(void)state;
+	char out[1024], args[2048];
+	snprintf(out, sizeof out, "%s", test_tmp_path("fault.logits"));
+	snprintf(args, sizeof args, "logits -w '%s' -t 0,219,244 -b cpu -o '%s'",
+		 test_shared_path("testdata/rwkv7/model_a.safetensors"), out);
+	int failures = 0;
+	for (long k = 1, prev = 1;; ) {
+		char v[32];
+		snprintf(v, sizeof v, "%ld", k);
+		setenv("RWKVC_FAIL_ALLOC", v, 1);
+		char *err;
+		int status = test_run_rwkvc(args, NULL, NULL, &err);
+		unsetenv("RWKVC_FAIL_ALLOC");
+		FILE *f = fopen(out, "rb");
+		if (status == 0) {
+			assert_non_null(f);
+			fclose(f);
+			free(err);
+			break;
+		}
+		/* under SANITIZE=1 a leak on the failure path also exits 1: look for the report */
+		if (status != 1 || !strstr(err, "out of memory") || strstr(err, "Sanitizer") || f)
+			fail_msg("RWKVC_FAIL_ALLOC=%ld: exit status %d, %s output file: %s", k, status,
+				 f ? "an" : "no", err);
+		free(err);
+		failures++;
+		long next = k + prev;
+		prev = k;
+		k = next;
+	}
+	print_message("    rwkvc logits with RWKVC_FAIL_ALLOC: %d failing runs, then one that got through\n", failures);
+	assert_true(failures >= 8);
+}
+
 /* ---- Vulkan backend: its walk goes here once the Vulkan executor runs models
  * (runtime/vk_model.c with the kernel emitters): the same load_and_run with
  * o.backend = RWKVC_BACKEND_VULKAN, counting host allocations and device
@@ -176,6 +216,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_model_every_allocation_fails),
 		cmocka_unit_test(test_vocabulary_every_allocation_fails),
+		cmocka_unit_test(test_command_under_fail_alloc),
 	};
 	return cmocka_run_group_tests_name("faults", tests, setup, teardown);
 }
