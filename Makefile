@@ -5,6 +5,7 @@
 #   make test          everything above, then the whole test suite
 #                      (SUITES="graph tokenizer" runs only tests/test_graph.c, tests/test_tokenizer.c)
 #   make demo          a random-weight 0.1B-shaped model, a few tokens, top logits
+#   make golden        regenerate tests/golden/ (the 2.9B plan dump and its kernels' GLSL)
 #   make SANITIZE=1    AddressSanitizer + UndefinedBehaviorSanitizer build (in build-san/);
 #                      `make test SANITIZE=1` runs the suite under them (LeakSanitizer too)
 #   make fuzz          libFuzzer on every parser, FUZZ_SECONDS each (default 60), new
@@ -30,7 +31,7 @@ LDSAN    := -fsanitize=address,undefined
 endif
 
 CPPFLAGS += -Iinclude -I. -D_DEFAULT_SOURCE
-CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers \
+CFLAGS   += -std=c11 -ffp-contract=off -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers \
             -g $(OPT) -MMD -MP
 GLSLANG_LIBS = -Wl,--start-group -lglslang -lMachineIndependent -lOSDependent -lGenericCodeGen \
                -lOGLCompiler -lSPIRV -lSPIRV-Tools-opt -lSPIRV-Tools \
@@ -60,7 +61,7 @@ SUITES   ?= $(TEST_SRCS:tests/test_%.c=%)
 TEST_RUN  = $(SUITES:%=$(BUILD)/tests/test_%)
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps test demo clean help fuzz fuzz-build
+.PHONY: all deps test demo golden clean help fuzz fuzz-build
 .SECONDARY:
 all: $(BUILD)/rwkvc $(BUILD)/librwkvc.a
 
@@ -116,6 +117,12 @@ test: deps
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/demo.sh $(BUILD)
+
+# The golden files `make test` compares against (tests/test_plan_dump.c uses the same options).
+GOLDEN_PLAN = --preset 2.9b --dtype f16 --t-max 16
+golden: $(BUILD)/rwkvc
+	$(BUILD)/rwkvc dump $(GOLDEN_PLAN) --target none -o tests/golden/rwkv7-2.9b.dump.txt
+	$(BUILD)/rwkvc dump $(GOLDEN_PLAN) --target generic --format glsl -o tests/golden/rwkv7-2.9b.glsl
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -15,6 +15,12 @@
  *     arithmetic is f32. Recurrent state is f32 whatever `act` is: the wkv7
  *     state in and out, token_shift's `prev` input and last_row's output
  *     (which becomes the next call's token-shift state).
+ *   - Everything bound from a weight is stored as `weight`: the matvec matrix,
+ *     the embedding table, and the parameter vectors (norm w and b, r_k, and
+ *     the EW_ROW / EW_ONE inputs of an elementwise program, which are weights
+ *     or constants). kernel_binding_info() gives each binding's dtype and size.
+ *     (Quantised `weight`s apply to matvec and embedding only; a plan that
+ *     quantises must keep vectors in f16/f32 and describe those kernels so.)
  *   - Push constants: struct kernel_push below (T = tokens in this call; row0,
  *     rows = the weight rows this dispatch covers, for weights split across
  *     bindings).
@@ -41,6 +47,9 @@ enum kernel_kind {
 	KERNEL_LAST_ROW,    /* x [T, width] -> [width] = x[T-1] */
 	KERNEL_WKV7,        /* r, w, k, v, kk, a [T, width], S [H, N, N] f32 -> y [T, width], S' f32 */
 	KERNEL_RK_BONUS,    /* r, k, v [T, width], r_k [width] -> per head (sum r*k*r_k) * v */
+	/* fused kernels (passes/fuse.c) */
+	KERNEL_MIX,         /* [layer norm] + token shift + lerps: see struct mix_desc */
+	KERNEL_HEAD_REGION, /* head-local ops around wkv7, one workgroup per head: struct region_program */
 	KERNEL_COUNT
 };
 
@@ -81,6 +90,76 @@ struct ew_program {
 	struct ew_instr code[EW_MAX_CODE];
 };
 
+/* Checks a program: counts within the limits, every op elementwise, every
+ * operand an existing input, earlier result or immediate, immediates finite
+ * floats. `name` labels the message. Errors: BAD_ARGUMENT, UNSUPPORTED (an op
+ * that is not elementwise). */
+enum rwkvc_status ew_program_check(struct err *e, const struct ew_program *p, const char *name);
+
+/* ---- fused: layer norm + token shift + lerps (KERNEL_MIX) ----
+ *
+ * a = layer_norm(x) (or x), s = token_shift(a, prev), out_i = a + (s - a) * mix_i,
+ * and optionally the new shift state a[T-1]. Bindings: x, [ln w, ln b], prev
+ * (f32), mix_0..mix_{n-1}, out_0..out_{n-1}, [state out (f32)].
+ */
+enum { MIX_MAX = 6 };
+
+struct mix_desc {
+	bool layer_norm;
+	int n_mix;
+	bool state_out;
+};
+
+/* ---- fused: a head-local region (KERNEL_HEAD_REGION) ----
+ *
+ * Ops whose every output channel of a head depends only on that head's
+ * channels (elementwise ops, group/l2 norms over the head, rk_bonus, wkv7,
+ * and small matmuls from a full vector, the LoRA up-projections), run in one
+ * workgroup per head with one thread per channel, token after token. Values
+ * live in registers; reductions and wkv7's broadcasts go through shared memory.
+ */
+enum { REGION_MAX_VALUES = 64, REGION_MAX_OPS = 40 };
+
+enum region_value_kind {
+	RV_ROWS,    /* input [T, width] activation: channel c of row t */
+	RV_CHANNEL, /* input weight of `width` elements: element c */
+	RV_VECTOR,  /* input [T, n] activation read whole (a LoRA hidden vector) */
+	RV_MATRIX,  /* input weight: a LoRA up-projection. `k_major`: stored [n, width] as declared
+		       (element (d, c) at d * width + c: consecutive channels read consecutive
+		       bytes); else [width, n] (a Linear's [out, in]) */
+	RV_STATE,   /* the wkv7 state [H, N, N] f32, read and written in place */
+	RV_CONST,   /* an immediate */
+	RV_TEMP,    /* computed inside the kernel */
+};
+
+struct region_value {
+	enum region_value_kind kind;
+	int binding;     /* inputs: where to read; -1 for RV_CONST and RV_TEMP */
+	int out_binding; /* -1, or the binding a computed value is also written to ([T, width]) */
+	int64_t n;       /* RV_VECTOR, RV_MATRIX: the inner length */
+	bool k_major;    /* RV_MATRIX: see above */
+	double imm;      /* RV_CONST */
+};
+
+struct region_op {
+	enum op_kind op;
+	int n_in, n_out;
+	int8_t in[OP_MAX_IN];   /* value indices */
+	int8_t out[OP_MAX_OUT]; /* value indices (wkv7: y, then the state value) */
+	double param[OP_MAX_PARAMS];
+};
+
+enum region_binding { REGION_BINDING_IN, REGION_BINDING_OUT, REGION_BINDING_INOUT };
+
+struct region_program {
+	int n_values, n_ops;
+	struct region_value v[REGION_MAX_VALUES];
+	struct region_op ops[REGION_MAX_OPS];
+	int n_bindings;
+	enum region_binding role[32];  /* of each binding */
+	enum dtype binding_dtype[32];  /* storage type of each binding */
+};
+
 /* ---- the description ---- */
 
 /* What a matvec does to each result before storing it. */
@@ -96,13 +175,16 @@ struct kernel_desc {
 	enum dtype act;    /* DTYPE_F32 or DTYPE_F16: how activations are stored */
 	enum dtype weight; /* matvec and embedding: DTYPE_F32, F16 (later Q8_0, Q4_K, Q6_K) */
 	int64_t width;     /* elements per activation row (C); matvec: unused */
-	int64_t k, m;      /* matvec: input width, output rows of W in this binding */
+	int64_t k, m;      /* matvec: input width K, output width M (all rows of W: y is [T, m]
+			      whatever rows one dispatch covers); embedding: m = table rows */
 	int64_t group;     /* group norm, l2 norm: group size; wkv7, rk_bonus: head size N */
 	double eps;        /* norms */
 	int64_t t_max;     /* the largest T the kernel is launched with */
 	enum kernel_epilogue epilogue; /* matvec */
 	bool residual;     /* matvec: adds an extra input [T, m] (bound after W) to the result */
 	struct ew_program ew; /* elementwise */
+	struct mix_desc mix;  /* KERNEL_MIX */
+	struct region_program region; /* KERNEL_HEAD_REGION */
 };
 
 /* ---- the target device ---- */
@@ -115,6 +197,8 @@ struct codegen_target {
 	bool int8_storage;         /* 8-bit storage (quantised weights) */
 	uint32_t max_shared_bytes;
 	uint32_t max_workgroup_invocations;
+	bool cpu; /* a CPU implementation (lavapipe): one-subgroup workgroups doing more work
+		     each (barriers and shared memory are coroutine switches there) */
 };
 
 /* ---- launching ---- */
@@ -122,7 +206,10 @@ struct codegen_target {
 /* The push-constant block every kernel declares (16 bytes). A matvec or
  * embedding whose weight is larger than one binding may hold is dispatched
  * once per chunk of rows: the weight binding then starts at row `row0` and
- * holds `rows` rows; outputs are still indexed by the full row number. */
+ * holds `rows` rows; outputs are still indexed by the full row number. The
+ * chunks write disjoint elements of one output binding, but synchronization
+ * validation sees the whole range written by each: record a barrier between
+ * them. Bindings must start 16-byte aligned (kernels read 16-byte vectors). */
 struct kernel_push {
 	uint32_t T;    /* rows (tokens) in this call */
 	uint32_t row0; /* first weight row of this dispatch (0 when not split) */
@@ -132,10 +219,24 @@ struct kernel_push {
 
 enum kernel_role { ROLE_INPUT, ROLE_OUTPUT };
 
-enum { KERNEL_MAX_BINDINGS = 12 };
+enum { KERNEL_MAX_BINDINGS = 32 };
 
-/* Number of bindings, and each one's role, for a description. */
+/* Number of bindings, and each one's role, for a description (out_roles may be NULL). */
 int kernel_bindings(const struct kernel_desc *k, enum kernel_role out_roles[KERNEL_MAX_BINDINGS]);
+
+/* What one binding holds: its storage type and its element count
+ * per_token * T + per_row * rows + fixed (kernel_binding_numel). */
+struct kernel_binding_info {
+	enum kernel_role role;
+	enum dtype dtype;   /* DTYPE_I32 for token ids */
+	const char *name;   /* "x", "W", "residual", "S_out", ... (for messages) */
+	int64_t per_token, per_row, fixed;
+};
+
+/* Fills out[0..n) in binding order; returns n (= kernel_bindings). */
+int kernel_binding_info(const struct kernel_desc *k, struct kernel_binding_info out[KERNEL_MAX_BINDINGS]);
+/* Elements the binding holds for T tokens and `rows` weight rows in the dispatch. */
+int64_t kernel_binding_numel(const struct kernel_binding_info *b, int64_t T, uint32_t rows);
 
 /*
  * The GLSL source for `k` on `target` (a heap string: mem_free). `name` goes

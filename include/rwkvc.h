@@ -79,7 +79,7 @@ enum rwkvc_backend {
 enum rwkvc_precision {
 	RWKVC_PRECISION_F32 = 0, /* weights and activations in f32 */
 	RWKVC_PRECISION_F16,     /* weights and activations in f16; the wkv state stays f32 */
-};
+}; /* below */
 
 struct rwkvc_model_options {
 	const char *graph_path;   /* op graph YAML; NULL: the built-in RWKV-7 graph */
@@ -88,6 +88,10 @@ struct rwkvc_model_options {
 	enum rwkvc_backend backend;
 	enum rwkvc_precision precision;
 	const char *quant;        /* NULL, "f16", "q8_0" or "q4_k": quantise on load */
+	const struct rwkvc_random_model *random; /* instead of weights_path: random weights made
+						    in memory (benchmarks of real shapes) */
+	int t_max;                /* Vulkan: tokens per recorded call; longer inputs are split (0: 16) */
+	int no_fuse;              /* Vulkan: one kernel per op (for comparisons and debugging) */
 };
 
 /* Defaults: built-in graph, AUTO backend, F32, no quantisation. */
@@ -104,8 +108,29 @@ struct rwkvc_model_info {
 	int n_layer, n_embd, n_head, head_size, vocab, ffn;
 	int lora_decay, lora_iclr, lora_value, lora_gate; /* ranks Dw, Da, Dv, Dg */
 	const char *backend; /* "cpu" or the Vulkan device's name; owned by the model */
+	uint64_t weight_bytes; /* bytes of weights a decode step reads (as stored on the backend) */
+	int kernels;          /* Vulkan: kernels dispatched per token (decode) */
+	int barriers;         /* Vulkan: barriers between them per token (decode) */
+	int kernels_compiled; /* Vulkan: distinct kernels compiled while loading */
+	int kernels_cached;   /* Vulkan: distinct kernels read from the SPIR-V cache instead */
 };
 void rwkvc_model_get_info(const rwkvc_model_t *model, struct rwkvc_model_info *out_info);
+
+/* Profiles one call of n_tokens tokens on the session's model (Vulkan only):
+ * every kernel is timed with GPU timestamps, with a barrier after each so the
+ * times do not overlap (the sum is therefore above a normal call's time).
+ * *out_text (free with rwkvc_free) lists the time per kernel kind and the
+ * slowest kernels. The session's state is left unchanged. Errors: UNSUPPORTED
+ * on the CPU backend or without timestamps, NO_MEMORY, VULKAN. */
+enum rwkvc_status rwkvc_session_profile(rwkvc_session_t *session, size_t n_tokens, char **out_text);
+
+/* Frees memory the library handed out (texts). NULL is fine. */
+void rwkvc_free(void *p);
+
+/* Measures the streaming read bandwidth of the model's device (GB/s), the
+ * physical limit of a decode step being weight_bytes / bandwidth. Vulkan
+ * backends only: UNSUPPORTED on the CPU. */
+enum rwkvc_status rwkvc_model_measure_bandwidth(rwkvc_model_t *model, double *out_gbps);
 
 /* ------------------------------------------------------------------------ */
 /* Sessions: the recurrent state of one sequence, and evaluation            */
@@ -245,6 +270,63 @@ void rwkvc_tokenizer_stream_flush(rwkvc_tokenizer_stream_t *stream, const char *
 				  size_t *out_len);
 
 /* ------------------------------------------------------------------------ */
+/* Plans: compiled models (`rwkvc compile`, `rwkvc dump`)                    */
+
+/* A plan is the model compiled for the GPU: the op graph after fusion, the
+ * kernels in dispatch order, where every tensor lives, where the barriers go
+ * and the SPIR-V of the kernels. It can be saved to a versioned binary file
+ * and run later (rwkvc_model_options.plan_path), or dumped as text, YAML, JSON
+ * or Graphviz DOT. Made by rwkvc_plan_compile or rwkvc_plan_load; owned by
+ * the caller (rwkvc_plan_destroy). A plan keeps `ctx` for its messages. */
+typedef struct rwkvc_plan rwkvc_plan_t;
+
+struct rwkvc_plan_options {
+	const char *graph_path;   /* op graph YAML; NULL: the built-in RWKV-7 graph */
+	const char *weights_path; /* the sizes (C, H, L, ...) from this weights file, */
+	const char *preset;       /* or from this preset of the graph ("2.9b"); exactly one of the two */
+	enum rwkvc_precision precision; /* activations (and weights, unless `quant` says otherwise) */
+	const char *quant;        /* weight storage: NULL, "f32" or "f16" (recorded in the plan;
+				     other types are refused with UNSUPPORTED for now) */
+	int t_max;                /* the most tokens per call (the prefill chunk); 0: 16 */
+	const char *const *disable; /* passes or fusion rules to switch off: "fuse", "memplan",
+				       "schedule", "mix", "matvec", "head_region", "ew_chain" */
+	int n_disable;
+	const char *print_after;  /* a pass name ("fuse", "lower", "memplan", "schedule"): its
+				     result, in the text dump format, goes to rwkvc_plan_printed() */
+	int verbose;              /* 1: one line per pass to rwkvc_plan_report() */
+	const char *target;       /* the GPU the kernels are made for: "auto" or NULL (the Vulkan
+				     device when there is one, else "generic"), "device", "generic"
+				     (a fixed generic GPU) or "none" (no code: the runtime makes it) */
+};
+
+/* Defaults: built-in graph, F32, t_max 16, every pass on, target "auto". */
+struct rwkvc_plan_options rwkvc_plan_options_default(void);
+
+/* Runs the passes. On success *out_plan is the caller's. Errors: BAD_ARGUMENT
+ * (no or both of weights_path and preset, an unknown pass, t_max < 1), IO,
+ * BAD_FORMAT (weights file), BAD_GRAPH, BAD_SHAPE, UNSUPPORTED (a quant type
+ * not built yet; target "device" without a device), NO_MEMORY. */
+enum rwkvc_status rwkvc_plan_compile(rwkvc_ctx_t *ctx, const struct rwkvc_plan_options *opts,
+				     rwkvc_plan_t **out_plan);
+/* Writes the plan file atomically, compiling any kernel not yet in SPIR-V
+ * first. Errors: IO, BAD_ARGUMENT (a kernel the compiler rejects), NO_MEMORY. */
+enum rwkvc_status rwkvc_plan_save(rwkvc_plan_t *plan, const char *path);
+/* Reads a plan file and rebuilds its graph. Errors: IO, BAD_FORMAT (damaged,
+ * truncated, a name its graph lacks), UNSUPPORTED (made by another rwkvc or
+ * format version; the message names both), BAD_GRAPH, NO_MEMORY. */
+enum rwkvc_status rwkvc_plan_load(rwkvc_ctx_t *ctx, const char *path, rwkvc_plan_t **out_plan);
+/* The plan as text: `format` is "text", "yaml", "json", "dot" or "glsl" (every
+ * distinct kernel's GLSL; needs a plan with code). *out_text is the caller's
+ * (rwkvc_free). docs/plan-dump.md explains every field. Errors: BAD_ARGUMENT
+ * (unknown format), UNSUPPORTED (glsl of a plan without code), NO_MEMORY. */
+enum rwkvc_status rwkvc_plan_dump(rwkvc_plan_t *plan, const char *format, char **out_text);
+/* What compiling said: the -v lines ("fuse: 576 ops -> 159 groups"), and what
+ * print_after printed. Owned by the plan; "" when nothing. */
+const char *rwkvc_plan_report(const rwkvc_plan_t *plan);
+const char *rwkvc_plan_printed(const rwkvc_plan_t *plan);
+void rwkvc_plan_destroy(rwkvc_plan_t *plan);
+
+/* ------------------------------------------------------------------------ */
 /* Devices                                                                  */
 
 /* One Vulkan device as rwkvc sees it. Plain data, no ownership. Flags are 0/1. */
@@ -286,8 +368,151 @@ enum rwkvc_status rwkvc_device_count(rwkvc_ctx_t *ctx, int *out_n);
 enum rwkvc_status rwkvc_device_get_info(rwkvc_ctx_t *ctx, int index,
 					struct rwkvc_device_info *out_info);
 
+/* ------------------------------------------------------------------------ */
+/* Diagnostics                                                              */
+
+/* The differential kernel test (`rwkvc test-ops`): every kernel kind the
+ * compiler emits, over awkward shapes (widths that are no multiple of a
+ * workgroup, M = 1, T = 1 / 3 / the maximum, one and three heads) and storage
+ * types (f32/f16 activations and weights), weights bound as several row
+ * chunks, is run on the Vulkan device rwkvc picks (RWKVC_DEVICE and
+ * RWKVC_VALIDATE are honoured) with random inputs and NaN-poisoned outputs,
+ * and compared with the C reference by relative L2 error against a bound per
+ * output type (1e-5 for f32, 2e-3 for f16 storage). */
+struct rwkvc_test_ops_options {
+	const char *filter; /* only runs whose name, followed by a space ("matvec K=200 M=131
+			       act=f16 w=f32 T=3 "), contains this; NULL or "": all */
+	int quick;          /* a representative subset (for slow devices and the unit tests) */
+	int perf;           /* also time each run (GPU microseconds, median over perf_reps) and
+			       add the real model shapes (0.1B..2.9B mat-vecs, 40 heads) */
+	int perf_reps;      /* runs per timing; 0: 20 */
+	int list;           /* only name the runs that would be made on this device */
+	/* receives the report, one line per call (no newline); NULL: no report */
+	void (*print)(void *user, const char *line);
+	void *user;
+};
+
+struct rwkvc_test_ops_summary {
+	int cases;   /* runs compared (a case at one T), including failed ones */
+	int failed;  /* runs outside their bound, with unwritten outputs, with validation
+			messages, or whose kernel did not build */
+	int skipped; /* cases the device cannot run (f16 without 16-bit storage) */
+	uint64_t validation_messages; /* counted by the validation layer; 0 without it */
+	char device[256];
+};
+
+/* Runs the test. A failing case is reported and counted in *out_summary, not
+ * returned as an error: the call fails only when the test cannot go on (no
+ * Vulkan device, out of memory, a lost device). Errors: UNSUPPORTED,
+ * NO_MEMORY, VULKAN, DEVICE_LOST. */
+enum rwkvc_status rwkvc_test_ops(rwkvc_ctx_t *ctx, const struct rwkvc_test_ops_options *opts,
+				 struct rwkvc_test_ops_summary *out_summary);
+
 /* A short fixed name for a status ("bad format"). Never NULL. */
 const char *rwkvc_status_name(enum rwkvc_status status);
+
+/* ------------------------------------------------------------------------ */
+/* Sampling                                                                 */
+
+/* Picks the next token from a row of logits. What it does, in this order (the
+ * RWKV convention, as the `rwkv` pip package's PIPELINE does it):
+ *   1. penalties: every token generated so far (rwkvc_sampler_accept) has
+ *      presence + count * frequency subtracted from its logit;
+ *   2. p = softmax of those logits;
+ *   3. top-p: keep the most likely tokens until their p adds up to top_p
+ *      (tokens as likely as the last one kept are kept too); top-k: keep at
+ *      most top_k tokens (ties broken by the lower id); both apply;
+ *   4. temperature: the kept tokens are drawn in proportion to p^(1/temperature),
+ *      i.e. softmax(logits / temperature) over the kept set.
+ * So top-p looks at the untempered distribution, as in ChatRWKV. temperature
+ * 0, top_k 1 or top_p 0 with a unique maximum give the argmax (ties: lowest id).
+ * Where the pip package differs: it samples among tied maxima at temperature
+ * 0, breaks top-k ties arbitrarily, and its generate() does not count
+ * whitespace and digit tokens for the penalties; here every accepted token
+ * counts, and tokens are ranked by penalised logit, ties by the lower id.
+ * Ids >= the sampler's vocab_limit are never drawn (a 65536-logit model has
+ * only 65530 tokens). Draws come from the sampler's own generator
+ * (xoshiro256**, seeded through splitmix64) and use no libm function, so the
+ * same logits, options and seed give the same tokens on every run and every
+ * IEEE-754 machine. A sampler is used by one thread at a time. */
+typedef struct rwkvc_sampler rwkvc_sampler_t;
+
+struct rwkvc_sampler_options {
+	float temperature;   /* >= 0; 0 = greedy argmax. Default 1.0 */
+	float top_p;         /* [0, 1]; 1 = off. Default 0.3 (ChatRWKV uses 0.3-0.5 for chat) */
+	int32_t top_k;       /* >= 0; 0 = off. Default 0 */
+	float presence;      /* subtracted once from the logit of any generated token. Default 0 */
+	float frequency;     /* subtracted per occurrence. Default 0 */
+	float penalty_decay; /* [0, 1]: every accepted token first multiplies all counts by
+			      * this (the pip package's alpha_decay, 0.996 there). Default 1: none */
+	uint64_t seed;       /* Default 42 */
+};
+
+/* The defaults above. */
+struct rwkvc_sampler_options rwkvc_sampler_options_default(void);
+
+/* Checks options without making a sampler. Errors: BAD_ARGUMENT (the message
+ * names the option and its allowed range). */
+enum rwkvc_status rwkvc_sampler_options_check(rwkvc_ctx_t *ctx, const struct rwkvc_sampler_options *opts);
+
+/* Makes a sampler for ids [0, vocab_limit): pass the smaller of the model's
+ * vocab and the tokenizer's rwkvc_tokenizer_vocab_size. It keeps `ctx` for its
+ * messages (ctx must outlive it) and a copy of *opts. Owned by the caller
+ * (rwkvc_sampler_destroy). Memory: about 24 bytes per id.
+ * Errors: BAD_ARGUMENT (options, vocab_limit < 1), NO_MEMORY. */
+enum rwkvc_status rwkvc_sampler_create(rwkvc_ctx_t *ctx, const struct rwkvc_sampler_options *opts,
+				       int32_t vocab_limit, rwkvc_sampler_t **out_sampler);
+/* Frees a sampler; NULL is ignored. */
+void rwkvc_sampler_destroy(rwkvc_sampler_t *sampler);
+
+/* Draws one token from logits[0..vocab) (ids >= min(vocab, vocab_limit) are
+ * never drawn). Does not record it: call rwkvc_sampler_accept with the token
+ * you keep. O(vocab) time, no sort. Errors: NOT_FINITE (a NaN or infinite
+ * logit anywhere in the row, the message names its position; nothing is
+ * drawn), BAD_ARGUMENT (logits NULL, vocab 0). */
+enum rwkvc_status rwkvc_sampler_sample(rwkvc_sampler_t *sampler, const float *logits, size_t vocab,
+				       int32_t *out_token);
+/* Records a generated token for the penalties. Errors: BAD_ARGUMENT (outside
+ * [0, vocab_limit)). */
+enum rwkvc_status rwkvc_sampler_accept(rwkvc_sampler_t *sampler, int32_t token);
+/* Forgets every accepted token and restarts the generator from the seed. */
+void rwkvc_sampler_reset(rwkvc_sampler_t *sampler);
+/* Restarts the generator from `seed`; the penalty counts stay. */
+void rwkvc_sampler_set_seed(rwkvc_sampler_t *sampler, uint64_t seed);
+
+/* ------------------------------------------------------------------------ */
+/* State files                                                              */
+
+/* A state file holds a session's state and, optionally, a sampler's (penalty
+ * counts and generator), and the token that was sampled last but not yet
+ * evaluated, so that a generation stopped and resumed from the file continues
+ * exactly as if it had not stopped. Format: docs/state-file.md (versioned,
+ * little-endian, xxhash64 over everything). */
+
+/* Writes the session's state (and the sampler's, when sampler is not NULL) to
+ * `path`, atomically: on failure nothing is left there. pending_token: the
+ * token sampled but not yet fed to the session, or -1. Errors: BAD_ARGUMENT
+ * (pending_token outside [-1, vocab)), IO, NO_MEMORY, and those of
+ * rwkvc_state_get. */
+enum rwkvc_status rwkvc_session_save(rwkvc_session_t *session, const rwkvc_sampler_t *sampler,
+				     int32_t pending_token, const char *path);
+
+/* Reads a state file into the session and, when sampler is not NULL, the
+ * sampler (a file without sampler state resets it); *out_pending_token gets
+ * the pending token or -1. Everything is checked before anything changes: on
+ * error the session and sampler are as they were. Errors: IO; BAD_FORMAT (not
+ * a state file, truncated, bad checksum, malformed); UNSUPPORTED (a newer
+ * version); BAD_SHAPE (saved from a model of another shape, or with a sampler
+ * of another vocab_limit); NOT_FINITE (a state value). Messages start with
+ * the path. */
+enum rwkvc_status rwkvc_session_load(rwkvc_session_t *session, rwkvc_sampler_t *sampler, const char *path,
+				     int32_t *out_pending_token);
+/* The same from memory; `name` stands for the path in messages. */
+enum rwkvc_status rwkvc_session_load_memory(rwkvc_session_t *session, rwkvc_sampler_t *sampler, const void *data,
+					    size_t size, const char *name, int32_t *out_pending_token);
+/* Checks that data[0..size) is a well-formed state file, without a model (for
+ * fuzzers and tools). Errors as rwkvc_session_load less BAD_SHAPE. */
+enum rwkvc_status rwkvc_state_file_check(rwkvc_ctx_t *ctx, const void *data, size_t size, const char *name);
 
 #ifdef __cplusplus
 }

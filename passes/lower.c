@@ -6,34 +6,43 @@
  * matmul (x W with W stored [K, M], RWKV-7's LoRA factors) becomes a matvec
  * over W stored transposed, so one matvec kernel serves both layouts.
  */
-#include "lower.h"
+#include "lower_internal.h"
 
 #include <string.h>
 
 #include "base/mem.h"
 
-static bool has_T(const struct graph *g, const struct shape *s)
+bool lower_has_T(const struct graph *g, int32_t t)
 {
+	const struct shape *s = &g->tensors[t].shape;
 	for (int i = 0; i < s->rank; i++)
 		if (s->d[i].sym >= 0 && s->d[i].sym == g->sym_T)
 			return true;
 	return false;
 }
 
-/* Elements per row of a [T, X] tensor. */
-static int64_t row_width(const struct graph *g, int32_t t)
+int64_t row_width(const struct graph *g, int32_t t)
 {
 	const struct shape *s = &g->tensors[t].shape;
 	return dim_value(g, s->d[s->rank - 1], 1);
 }
 
-static enum ew_bcast bcast_of(const struct graph *g, int32_t t, int64_t width)
+enum ew_bcast bcast_of(const struct graph *g, int32_t t, int64_t width)
 {
-	const struct shape *s = &g->tensors[t].shape;
-	if (has_T(g, s))
+	if (lower_has_T(g, t))
 		return EW_FULL;
-	int64_t n = shape_numel(g, s, 1);
+	int64_t n = shape_numel(g, &g->tensors[t].shape, 1);
 	return n == 1 && width != 1 ? EW_ONE : EW_ROW;
+}
+
+void lower_begin_kernel(const struct plan *p, int32_t layer, struct plan_kernel *k)
+{
+	memset(k, 0, sizeof *k);
+	k->first_op = p->n_ops;
+	k->layer = layer;
+	k->desc.act = p->act;
+	k->desc.weight = p->weight;
+	k->desc.t_max = p->t_max;
 }
 
 static enum rwkvc_status lower_elementwise(struct err *e, const struct graph *g, const struct op *op,
@@ -70,20 +79,16 @@ static void bind_all(const struct op *op, struct plan_kernel *k)
 }
 
 /* One op -> one kernel. */
-static enum rwkvc_status lower_op(struct err *e, struct plan *p, int32_t op_index, bool *out_transposed_weight)
+enum rwkvc_status lower_op(struct lowering *lw, int32_t op_index)
 {
+	struct err *e = lw->e;
+	struct plan *p = lw->p;
 	const struct graph *g = p->g;
 	const struct op *op = &g->ops[op_index];
 	struct plan_kernel k;
-	memset(&k, 0, sizeof k);
-	k.first_op = p->n_ops;
+	lower_begin_kernel(p, op->layer, &k);
 	k.n_ops = 1;
-	k.layer = op->layer;
 	struct kernel_desc *d = &k.desc;
-	d->act = p->act;
-	d->weight = p->weight;
-	d->t_max = p->t_max;
-	*out_transposed_weight = false;
 	switch (op->kind) {
 	case OP_EMBEDDING:
 		d->kind = KERNEL_EMBEDDING;
@@ -106,7 +111,8 @@ static enum rwkvc_status lower_op(struct err *e, struct plan *p, int32_t op_inde
 		d->k = row_width(g, op->in[0]);
 		d->m = row_width(g, op->out[0]);
 		bind_all(op, &k);
-		*out_transposed_weight = op->kind == OP_MATMUL;
+		if (op->kind == OP_MATMUL)
+			lw->transposed[op->in[1]] = true;
 		break;
 	case OP_TOKEN_SHIFT:
 	case OP_LAST_ROW:
@@ -174,35 +180,71 @@ static void classify(struct plan *p, const bool *transposed)
 			p->place[g->states[s].write[l]].dtype = DTYPE_F32;
 }
 
-enum rwkvc_status plan_lower(struct err *e, const struct graph *g, const struct lower_options *o, struct plan *out)
+/* The op-level state copies, except where a kernel writes the state in place. */
+static void add_copies(struct plan *p)
+{
+	const struct graph *g = p->g;
+	for (int s = 0; s < g->n_states; s++)
+		for (int l = 0; l < g->n_layers; l++)
+			if (p->place[g->states[s].write[l]].alias != g->states[s].read[l])
+				p->copies[p->n_copies++] = (struct plan_state_copy){ g->states[s].write[l], g->states[s].read[l] };
+}
+
+static enum rwkvc_status lower_all(struct lowering *lw, const struct partition *part)
+{
+	const struct graph *g = lw->p->g;
+	if (!part) {
+		for (int32_t i = 0; i < g->n_ops; i++)
+			TRY(lower_op(lw, i));
+		return RWKVC_STATUS_OK;
+	}
+	/* groups in execution order: by the position of their first op */
+	int32_t *at = mem_alloc(lw->e, ((size_t)g->n_ops + 1) * sizeof *at, "plan");
+	if (!at)
+		return lw->e->status;
+	for (int32_t i = 0; i <= g->n_ops; i++)
+		at[i] = -1;
+	for (int32_t k = 0; k < part->n_groups; k++)
+		at[part->groups[k].first] = k;
+	enum rwkvc_status st = RWKVC_STATUS_OK;
+	for (int32_t pos = 0; pos < g->n_ops && !st; pos++)
+		if (at[pos] >= 0)
+			st = lower_group(lw, &part->groups[at[pos]], part->ops + pos);
+	mem_free(at);
+	return st;
+}
+
+enum rwkvc_status plan_lower(struct err *e, const struct graph *g, const struct lower_options *o,
+			     const struct partition *part, struct plan *out)
 {
 	plan_init(out, g);
 	out->t_max = o->t_max > 0 ? o->t_max : 1;
 	out->act = o->act;
 	out->weight = o->weight;
 	enum rwkvc_status st;
-	bool *transposed = mem_calloc(e, (size_t)g->n_tensors, sizeof *transposed, "plan");
+	struct lowering lw = { e, out, NULL, NULL, 0 };
+	lw.transposed = mem_calloc(e, (size_t)g->n_tensors, sizeof *lw.transposed, "plan");
+	lw.alias = mem_alloc(e, (size_t)g->n_tensors * sizeof *lw.alias, "plan");
 	out->op_order = mem_calloc(e, (size_t)g->n_ops + 1, sizeof *out->op_order, "plan");
 	out->place = mem_calloc(e, (size_t)g->n_tensors, sizeof *out->place, "plan");
 	out->copies = mem_calloc(e, (size_t)(g->n_states * g->n_layers) + 1, sizeof *out->copies, "plan");
-	if (!transposed || !out->op_order || !out->place || !out->copies) {
+	if (!lw.transposed || !lw.alias || !out->op_order || !out->place || !out->copies) {
 		st = e->status;
 		goto fail;
 	}
-	for (int32_t i = 0; i < g->n_ops; i++) {
-		bool tr;
-		TRY_GOTO(st, lower_op(e, out, i, &tr), fail);
-		if (tr)
-			transposed[g->ops[i].in[1]] = true;
-	}
-	classify(out, transposed);
-	for (int s = 0; s < g->n_states; s++)
-		for (int l = 0; l < g->n_layers; l++)
-			out->copies[out->n_copies++] = (struct plan_state_copy){ g->states[s].write[l], g->states[s].read[l] };
-	mem_free(transposed);
+	for (int32_t t = 0; t < g->n_tensors; t++)
+		lw.alias[t] = -1;
+	TRY_GOTO(st, lower_all(&lw, part), fail);
+	classify(out, lw.transposed);
+	for (int32_t t = 0; t < g->n_tensors; t++)
+		out->place[t].alias = lw.alias[t];
+	add_copies(out);
+	mem_free(lw.transposed);
+	mem_free(lw.alias);
 	return RWKVC_STATUS_OK;
 fail:
-	mem_free(transposed);
+	mem_free(lw.transposed);
+	mem_free(lw.alias);
 	plan_destroy(out);
 	return st;
 }

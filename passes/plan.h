@@ -32,6 +32,7 @@ struct plan_place {
 	bool transposed;     /* weights: stored [M, K] for a matmul weight declared [K, M] */
 	enum dtype dtype;    /* storage type */
 	int32_t first, last; /* activations: first and last kernel that touch it */
+	int32_t alias;       /* >= 0: lives where that tensor lives (a state written in place) */
 };
 
 struct plan_kernel {
@@ -69,6 +70,9 @@ struct plan {
 };
 
 void plan_init(struct plan *p, const struct graph *g);
+/* Bytes of weights one decode step (T = 1) reads: every weight once, but only
+ * one row of an embedding table. */
+uint64_t plan_weight_bytes_per_token(const struct plan *p);
 void plan_destroy(struct plan *p);
 enum rwkvc_status plan_add_kernel(struct err *e, struct plan *p, const struct plan_kernel *k);
 

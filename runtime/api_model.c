@@ -4,7 +4,11 @@
 
 #include "graph/shape_rules.h"
 #include "graph/src.h"
+#include "passes/dce.h"
 #include "model.h"
+#include "passes/plan_file.h"
+#include "random_weights.h"
+#include "vk_bandwidth.h"
 
 struct rwkvc_model_options rwkvc_model_options_default(void)
 {
@@ -15,8 +19,7 @@ struct rwkvc_model_options rwkvc_model_options_default(void)
 	return o;
 }
 
-/* The weights file as the binder sees it: names and shapes. */
-static enum rwkvc_status bind_from_file(struct err *e, struct graph_src *src, const struct weight_file *w)
+enum rwkvc_status model_bind_weights(struct err *e, struct graph_src *src, const struct weight_file *w)
 {
 	struct bind_tensor *bt = mem_calloc(e, w->n_tensors ? w->n_tensors : 1, sizeof *bt, "weight shapes");
 	if (!bt)
@@ -102,6 +105,17 @@ static void fill_info(struct rwkvc_model *m)
 	i->lora_value = sym_value(g, "Dv");
 	i->lora_gate = sym_value(g, "Dg");
 	i->backend = m->vk ? vk_model_device_name(m->vk) : "cpu";
+	if (m->vk) {
+		vk_model_stats(m->vk, &i->kernels, &i->kernels_compiled, &i->kernels_cached);
+		const struct plan *p = vk_model_plan(m->vk);
+		i->weight_bytes = plan_weight_bytes_per_token(p);
+		for (int32_t k = 0; k < p->n_kernels; k++)
+			i->barriers += p->kernels[k].barrier_before;
+	} else {
+		for (int32_t t = 0; t < m->graph.n_tensors; t++)
+			if (m->graph.tensors[t].kind == TENSOR_WEIGHT && m->graph.tensors[t].used)
+				i->weight_bytes += (uint64_t)shape_numel(&m->graph, &m->graph.tensors[t].shape, 1) * 4;
+	}
 }
 
 /* The vocabulary is the number of rows of the embedding table. */
@@ -123,18 +137,25 @@ static enum rwkvc_status find_vocab(struct err *e, struct rwkvc_model *m)
 	return RWKVC_STATUS_OK;
 }
 
-/* Vulkan, or for AUTO the CPU when there is no usable Vulkan device. */
-static enum rwkvc_status prepare_backend(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o)
+/* Vulkan, or for AUTO the CPU when there is no usable Vulkan device. With a
+ * plan file (pf), Vulkan runs that plan; the CPU ignores it. */
+static enum rwkvc_status prepare_backend(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o,
+					 struct plan_file *pf)
 {
 	if (o->backend == RWKVC_BACKEND_CPU) {
 		m->backend = RWKVC_BACKEND_CPU;
 		return cpu_prepare(e, m);
 	}
 	struct vk_model_options vo = { 0 };
-	vo.t_max = 16;
+	vo.t_max = o->t_max > 0 ? o->t_max : 16;
+	vo.fuse = !o->no_fuse;
 	vo.act = vo.weight = o->precision == RWKVC_PRECISION_F16 ? DTYPE_F16 : DTYPE_F32;
 	vo.progress = m->ctx->progress;
-	enum rwkvc_status st = vk_model_create(e, &m->graph, &m->weights, &vo, &m->vk);
+	/* the model options have no verbose flag: with progress on, a plan says
+	 * whether its stored SPIR-V runs or the kernels are made again */
+	vo.verbose = pf && m->ctx->progress;
+	enum rwkvc_status st = pf ? vk_model_create_from_plan(e, pf, &m->weights, &vo, &m->vk)
+				  : vk_model_create(e, &m->graph, &m->weights, &vo, &m->vk);
 	if (st == RWKVC_STATUS_UNSUPPORTED && o->backend == RWKVC_BACKEND_AUTO && vk_model_no_device(e)) {
 		m->backend = RWKVC_BACKEND_CPU;
 		return cpu_prepare(e, m);
@@ -144,27 +165,88 @@ static enum rwkvc_status prepare_backend(struct err *e, struct rwkvc_model *m, c
 	return RWKVC_STATUS_OK;
 }
 
+/* The symbols the weights file gives must be those the plan was compiled for. */
+static enum rwkvc_status check_plan_symbols(struct err *e, const struct plan_file *pf, const struct weight_file *w,
+					    const char *plan_path)
+{
+	struct graph_src *src;
+	TRY(graph_src_parse(e, pf->yaml, pf->yaml_len, pf->yaml_file, &src));
+	enum rwkvc_status st = model_bind_weights(e, src, w);
+	if (st)
+		err_context(e, "%s does not fit the graph of plan %s", w->path, plan_path);
+	for (int32_t i = 0; i < pf->n_syms && !st; i++) {
+		int32_t s = -1;
+		for (int32_t k = 0; k < src->n_syms; k++)
+			if (strcmp(src->syms[k].name, pf->sym_names[i]) == 0)
+				s = k;
+		if (s >= 0 && src->syms[s].bound && src->syms[s].value != pf->sym_values[i])
+			st = err_set(e, RWKVC_STATUS_BAD_SHAPE, "%s: the weights have %s = %lld, but plan %s was compiled for "
+				     "%s = %lld", w->path, pf->sym_names[i], (long long)src->syms[s].value, plan_path,
+				     pf->sym_names[i], (long long)pf->sym_values[i]);
+	}
+	graph_src_destroy(src);
+	return st;
+}
+
+/* Loads a plan file: its graph becomes the model's, the plan goes to the backend. */
+static enum rwkvc_status load_with_plan(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o)
+{
+	if (o->graph_path)
+		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "a plan carries its own graph: give plan_path or graph_path, "
+			       "not both");
+	if (o->quant)
+		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "a plan fixes the weight storage: quant must be NULL with a plan");
+	struct plan_file *pf = mem_calloc(e, 1, sizeof *pf, "plan");
+	if (!pf)
+		return e->status;
+	enum rwkvc_status st = plan_file_load(e, o->plan_path, pf);
+	if (!st)
+		st = o->weights_path ? weights_open(e, o->weights_path, &m->weights)
+				     : random_weights_make(e, o->random, m->ctx->progress, &m->weights);
+	if (!st)
+		st = check_plan_symbols(e, pf, &m->weights, o->plan_path);
+	if (!st) { /* the graph moves into the model; the plan follows it */
+		m->graph = pf->graph;
+		graph_init(&pf->graph);
+		pf->plan.g = &m->graph;
+		st = model_check_weights(e, &m->graph, &m->weights);
+	}
+	if (!st)
+		st = find_vocab(e, m);
+	if (!st)
+		st = state_layout_of(e, &m->graph, &m->state);
+	if (!st)
+		st = prepare_backend(e, m, o, pf);
+	plan_file_destroy(pf);
+	mem_free(pf);
+	TRY(st);
+	fill_info(m);
+	return RWKVC_STATUS_OK;
+}
+
 static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o)
 {
-	if (!o->weights_path)
+	if (!o->weights_path && !o->random)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "no weights file given");
 	if (o->plan_path)
-		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "plan files are not supported yet");
+		return load_with_plan(e, m, o);
 	if (o->quant)
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "quantisation on load is not supported yet");
 	struct graph_src *src;
 	TRY(graph_src_load(e, o->graph_path, &src));
-	enum rwkvc_status st = weights_open(e, o->weights_path, &m->weights);
+	enum rwkvc_status st = o->weights_path ? weights_open(e, o->weights_path, &m->weights)
+					       : random_weights_make(e, o->random, m->ctx->progress, &m->weights);
 	if (!st)
-		st = bind_from_file(e, src, &m->weights);
+		st = model_bind_weights(e, src, &m->weights);
 	if (!st)
 		st = graph_build(e, src, &m->graph);
 	graph_src_destroy(src);
 	TRY(st);
+	TRY(pass_dce(e, &m->graph, NULL));
 	TRY(model_check_weights(e, &m->graph, &m->weights));
 	TRY(find_vocab(e, m));
 	TRY(state_layout_of(e, &m->graph, &m->state));
-	TRY(prepare_backend(e, m, o));
+	TRY(prepare_backend(e, m, o, NULL));
 	fill_info(m);
 	return RWKVC_STATUS_OK;
 }
@@ -203,3 +285,11 @@ void rwkvc_model_destroy(rwkvc_model_t *m)
 }
 
 void rwkvc_model_get_info(const rwkvc_model_t *model, struct rwkvc_model_info *out_info) { *out_info = model->info; }
+
+enum rwkvc_status rwkvc_model_measure_bandwidth(rwkvc_model_t *m, double *out_gbps)
+{
+	*out_gbps = 0;
+	if (!m->vk)
+		return err_set(&m->ctx->err, RWKVC_STATUS_UNSUPPORTED, "measuring bandwidth needs the Vulkan backend");
+	return vk_measure_bandwidth(&m->ctx->err, vk_model_device(m->vk), out_gbps);
+}

@@ -141,3 +141,27 @@ enum rwkvc_status rwkvc_state_reset(rwkvc_session_t *s)
 	memset(s->state, 0, s->model->state.total * sizeof(float));
 	return RWKVC_STATUS_OK;
 }
+
+enum rwkvc_status rwkvc_session_profile(rwkvc_session_t *s, size_t n_tokens, char **out_text)
+{
+	struct rwkvc_model *m = s->model;
+	struct err *e = &m->ctx->err;
+	*out_text = NULL;
+	if (!m->vk)
+		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "profiling needs the Vulkan backend");
+	/* the profile runs the kernels on whatever the buffers hold: keep the state */
+	float *saved = mem_alloc(e, m->state.total * sizeof(float) + 1, "saved state");
+	if (!saved)
+		return e->status;
+	enum rwkvc_status st = make_active(e, s);
+	if (!st)
+		st = vk_model_state_get(e, m->vk, saved, m->state.total);
+	if (!st)
+		st = vk_model_profile(e, m->vk, (int64_t)n_tokens, out_text);
+	if (!st)
+		st = vk_model_state_set(e, m->vk, saved, m->state.total);
+	mem_free(saved);
+	return st;
+}
+
+void rwkvc_free(void *p) { mem_free(p); }

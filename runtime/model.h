@@ -36,6 +36,9 @@ struct rwkvc_session {
 	float *state; /* flat, model->state layout; on the device instead while active */
 };
 
+/* Binds src's symbols from the names and shapes of a weights file (graph_src_bind_weights). */
+struct graph_src;
+enum rwkvc_status model_bind_weights(struct err *e, struct graph_src *src, const struct weight_file *w);
 /* Checks that every weight the graph uses exists in the file with the declared shape. */
 enum rwkvc_status model_check_weights(struct err *e, const struct graph *g, const struct weight_file *w);
 

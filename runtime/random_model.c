@@ -16,6 +16,7 @@
 #include "base/half.h"
 #include "ctx.h"
 #include "graph/src.h"
+#include "random_weights.h"
 #include "safetensors.h"
 
 struct rng {
@@ -105,30 +106,29 @@ static void fill_tensor(const char *name, float *x, int64_t numel, int64_t rows,
 	}
 }
 
-struct writer_job {
+/* A random model being made: its graph and the list of weights to fill. */
+struct random_job {
 	struct err *e;
-	const struct graph *g;
+	struct graph g;
 	const struct rwkvc_random_model *spec;
 	enum dtype dtype;
 	struct weight_tensor *descs;
-	int32_t *tensor_of; /* desc index -> graph tensor */
 	size_t n;
 	uint64_t total_bytes;
-	int progress;
+	int64_t biggest; /* elements of the largest tensor */
 };
 
-static enum rwkvc_status collect(struct writer_job *j)
+static enum rwkvc_status collect(struct random_job *j)
 {
-	const struct graph *g = j->g;
+	const struct graph *g = &j->g;
 	j->descs = mem_calloc(j->e, (size_t)g->n_tensors, sizeof *j->descs, "tensor list");
-	j->tensor_of = mem_calloc(j->e, (size_t)g->n_tensors, sizeof *j->tensor_of, "tensor list");
-	if (!j->descs || !j->tensor_of)
+	if (!j->descs)
 		return j->e->status;
 	for (int32_t t = 0; t < g->n_tensors; t++) {
 		const struct tensor *tn = &g->tensors[t];
 		if (tn->kind != TENSOR_WEIGHT || !tn->used)
 			continue;
-		struct weight_tensor *d = &j->descs[j->n];
+		struct weight_tensor *d = &j->descs[j->n++];
 		d->name = tn->name;
 		d->dtype = j->dtype;
 		d->rank = tn->shape.rank;
@@ -136,40 +136,49 @@ static enum rwkvc_status collect(struct writer_job *j)
 			d->shape[k] = dim_value(g, tn->shape.d[k], 0);
 		d->nbytes = dtype_bytes(j->dtype, (uint64_t)weight_numel(d));
 		j->total_bytes += d->nbytes;
-		j->tensor_of[j->n++] = t;
+		if (weight_numel(d) > j->biggest)
+			j->biggest = weight_numel(d);
 	}
 	return RWKVC_STATUS_OK;
 }
 
-static enum rwkvc_status write_one(struct writer_job *j, struct safetensors_writer *w, size_t i, float *buf)
+/* Fills tensor i into dst (its storage type); tmp holds its elements as f32 (may equal dst for f32). */
+static void fill_one(const struct random_job *j, size_t i, float *tmp, void *dst)
 {
 	const struct weight_tensor *d = &j->descs[i];
 	int64_t numel = weight_numel(d);
 	int64_t cols = d->shape[d->rank - 1], rows = d->rank > 1 ? d->shape[d->rank - 2] : 1;
 	struct rng r = { name_seed(j->spec->seed, d->name) };
-	fill_tensor(d->name, buf, numel, rows, cols, &r);
+	fill_tensor(d->name, tmp, numel, rows, cols, &r);
 	if (j->dtype == DTYPE_F16 || j->dtype == DTYPE_BF16) {
-		uint16_t *h = (uint16_t *)buf; /* in place: element i is read before slot i/2 is overwritten */
+		uint16_t *h = dst; /* may alias tmp: element k is read before slot k/2 is overwritten */
 		for (int64_t k = 0; k < numel; k++)
-			h[k] = j->dtype == DTYPE_F16 ? float_to_half(buf[k]) : float_to_bf16(buf[k]);
+			h[k] = j->dtype == DTYPE_F16 ? float_to_half(tmp[k]) : float_to_bf16(tmp[k]);
+	} else if ((void *)tmp != dst) {
+		memcpy(dst, tmp, (size_t)numel * sizeof *tmp);
 	}
-	return safetensors_writer_put(j->e, w, i, buf, d->nbytes);
 }
 
-static enum rwkvc_status write_all(struct writer_job *j, const char *path)
+static void show_progress(int on, const char *what, uint64_t done, uint64_t total, int *shown)
 {
-	char seed[32], shape_note[64];
+	int pct = (int)(100 * done / (total ? total : 1));
+	if (!on || pct == *shown)
+		return;
+	*shown = pct;
+	fprintf(stderr, "\r%s: %3d%%%s", what, pct, pct == 100 ? "\n" : "");
+}
+
+static enum rwkvc_status write_all(struct random_job *j, const char *path, int progress)
+{
+	char seed[32], shape_note[64], what[256];
 	snprintf(seed, sizeof seed, "%llu", (unsigned long long)j->spec->seed);
 	snprintf(shape_note, sizeof shape_note, "%s", j->spec->preset ? j->spec->preset : "custom");
+	snprintf(what, sizeof what, "writing %s", path);
 	const char *keys[] = { "format", "rwkvc.generator", "rwkvc.seed", "rwkvc.shape" };
 	const char *vals[] = { "pt", "rwkvc random model (not a trained model)", seed, shape_note };
 	struct safetensors_writer *w;
 	TRY(safetensors_writer_begin(j->e, path, j->descs, j->n, keys, vals, 4, &w));
-	int64_t biggest = 0;
-	for (size_t i = 0; i < j->n; i++)
-		if (weight_numel(&j->descs[i]) > biggest)
-			biggest = weight_numel(&j->descs[i]);
-	float *buf = mem_alloc(j->e, (size_t)biggest * sizeof(float), "random tensor");
+	float *buf = mem_alloc(j->e, (size_t)j->biggest * sizeof(float), "random tensor");
 	if (!buf) {
 		safetensors_writer_abort(w);
 		return j->e->status;
@@ -177,20 +186,15 @@ static enum rwkvc_status write_all(struct writer_job *j, const char *path)
 	uint64_t done = 0;
 	int shown = -1;
 	for (size_t i = 0; i < j->n; i++) {
-		if (write_one(j, w, i, buf)) {
+		fill_one(j, i, buf, buf);
+		if (safetensors_writer_put(j->e, w, i, buf, j->descs[i].nbytes)) {
 			mem_free(buf);
 			safetensors_writer_abort(w);
 			return j->e->status;
 		}
 		done += j->descs[i].nbytes;
-		int pct = (int)(100 * done / (j->total_bytes ? j->total_bytes : 1));
-		if (j->progress && pct != shown) {
-			fprintf(stderr, "\rwriting %s: %3d%%", path, pct);
-			shown = pct;
-		}
+		show_progress(progress, what, done, j->total_bytes, &shown);
 	}
-	if (j->progress)
-		fprintf(stderr, "\n");
 	mem_free(buf);
 	return safetensors_writer_commit(j->e, w);
 }
@@ -216,26 +220,79 @@ static enum rwkvc_status bind_spec(struct err *e, struct graph_src *src, const s
 	return graph_src_bind_values(e, src, names, values, 10);
 }
 
-enum rwkvc_status rwkvc_random_model_write(rwkvc_ctx_t *ctx, const struct rwkvc_random_model *spec, const char *path)
+static enum rwkvc_status job_begin(struct err *e, const struct rwkvc_random_model *spec, struct random_job *j)
 {
-	struct err *e = &ctx->err;
-	enum dtype dt = DTYPE_F32;
-	if (spec->dtype && (!dtype_from_name(spec->dtype, &dt) || (dt != DTYPE_F32 && dt != DTYPE_F16 && dt != DTYPE_BF16)))
+	memset(j, 0, sizeof *j);
+	j->e = e;
+	j->spec = spec;
+	j->dtype = DTYPE_F32;
+	graph_init(&j->g);
+	if (spec->dtype &&
+	    (!dtype_from_name(spec->dtype, &j->dtype) || (j->dtype != DTYPE_F32 && j->dtype != DTYPE_F16 && j->dtype != DTYPE_BF16)))
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "unsupported storage dtype '%s' (f32, f16 or bf16)", spec->dtype);
 	struct graph_src *src;
 	TRY(graph_src_load(e, spec->graph_path, &src));
-	struct graph g;
 	enum rwkvc_status st = bind_spec(e, src, spec);
 	if (!st)
-		st = graph_build(e, src, &g);
+		st = graph_build(e, src, &j->g);
 	graph_src_destroy(src);
 	TRY(st);
-	struct writer_job j = { e, &g, spec, dt, NULL, NULL, 0, 0, ctx->progress };
-	st = collect(&j);
+	return collect(j);
+}
+
+static void job_end(struct random_job *j)
+{
+	mem_free(j->descs);
+	graph_destroy(&j->g);
+}
+
+enum rwkvc_status rwkvc_random_model_write(rwkvc_ctx_t *ctx, const struct rwkvc_random_model *spec, const char *path)
+{
+	struct random_job j;
+	enum rwkvc_status st = job_begin(&ctx->err, spec, &j);
 	if (!st)
-		st = write_all(&j, path);
-	mem_free(j.descs);
-	mem_free(j.tensor_of);
-	graph_destroy(&g);
+		st = write_all(&j, path, ctx->progress);
+	job_end(&j);
+	return st;
+}
+
+enum rwkvc_status random_weights_make(struct err *e, const struct rwkvc_random_model *spec, int progress,
+				      struct weight_file *out_w)
+{
+	memset(out_w, 0, sizeof *out_w);
+	arena_init(&out_w->arena);
+	struct random_job j;
+	enum rwkvc_status st = job_begin(e, spec, &j);
+	float *tmp = st ? NULL : mem_alloc(e, (size_t)j.biggest * sizeof(float) + 1, "random tensor");
+	if (!st && !tmp)
+		st = e->status;
+	struct weight_tensor *table = st ? NULL : arena_alloc(&out_w->arena, e, (j.n + 1) * sizeof *table);
+	if (!st && !table)
+		st = e->status;
+	uint64_t done = 0;
+	int shown = -1;
+	for (size_t i = 0; i < j.n && !st; i++) {
+		table[i] = j.descs[i];
+		table[i].name = arena_strdup(&out_w->arena, e, j.descs[i].name);
+		void *data = table[i].name ? arena_alloc(&out_w->arena, e, table[i].nbytes) : NULL;
+		if (!data) {
+			st = e->status;
+			break;
+		}
+		fill_one(&j, i, tmp, data);
+		table[i].data = data;
+		done += table[i].nbytes;
+		show_progress(progress, "making random weights", done, j.total_bytes, &shown);
+	}
+	if (!st) {
+		out_w->tensors = table;
+		out_w->n_tensors = j.n;
+		out_w->path = arena_strdup(&out_w->arena, e, spec->preset ? spec->preset : "random weights");
+		st = out_w->path ? weights_index_build(e, out_w) : e->status;
+	}
+	mem_free(tmp);
+	job_end(&j);
+	if (st)
+		weights_close(out_w);
 	return st;
 }

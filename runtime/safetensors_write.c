@@ -60,10 +60,12 @@ static enum rwkvc_status check_desc(struct err *e, const char *path, const struc
 	return RWKVC_STATUS_OK;
 }
 
-/* Copies the names into the arena, refusing duplicates. */
+/* Refuses a name given twice (sorts a copy of the pointer list in the arena). */
 static enum rwkvc_status check_unique(struct err *e, struct arena *a, const char *path,
 				      const char *const *names, size_t n, const char *kind)
 {
+	if (n < 2)
+		return RWKVC_STATUS_OK;
 	const char **sorted = arena_alloc(a, e, n * sizeof *sorted);
 	if (!sorted)
 		return e->status;
@@ -131,8 +133,7 @@ static enum rwkvc_status build_header(struct err *e, const struct safetensors_wr
 		offset += w->nbytes[i];
 	}
 	strbuf_append(b, "}");
-	while (b->len % 8)
-		strbuf_append(b, " ");
+	strbuf_append_n(b, "        ", (8 - b->len % 8) % 8); /* once: b may have failed */
 	return strbuf_status(b);
 }
 

@@ -307,7 +307,7 @@ void vk_transfer_release(struct vk_device *d);
 /* ------------------------------------------------------------------------ */
 /* Pipelines and descriptor sets (vk_pipeline.c)                             */
 
-enum { VK_MAX_BINDINGS = 16, VK_MAX_PUSH_BYTES = 128, VK_MAX_SPEC = 32 };
+enum { VK_MAX_BINDINGS = 32, VK_MAX_PUSH_BYTES = 128, VK_MAX_SPEC = 32 };
 
 struct vk_pipeline_desc {
 	const char *name; /* for messages and profiles: "wkv7_decode" */
@@ -362,6 +362,10 @@ enum vk_program_flags {
 	VK_PROGRAM_TIMESTAMPS = 1 << 0, /* a timestamp before the first and after each step */
 	VK_PROGRAM_SERIALIZE = 1 << 1,  /* a barrier after every dispatch (profiling: exact
 					   per-dispatch times, but no overlap) */
+	VK_PROGRAM_STAMP_INTERVALS = 1 << 2, /* with TIMESTAMPS: stamp only where a barrier
+					   follows (and at the end), so kernels between two
+					   barriers overlap as in a normal run; the interval's time
+					   goes to its last step, the others get 0 */
 };
 
 struct vk_program;

@@ -9,19 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vk_kernel.h"
 #include "vk_model_internal.h"
 
-void vk_model_target_of(const struct vk_device *d, struct codegen_target *out)
-{
-	memset(out, 0, sizeof *out);
-	out->subgroup_size = d->caps.subgroup_size;
-	out->subgroup_arithmetic = (d->caps.subgroup_ops & VK_SUBGROUP_FEATURE_ARITHMETIC_BIT) != 0;
-	out->f16_storage = d->storage_16bit;
-	out->f16_math = d->float16;
-	out->int8_storage = d->storage_8bit;
-	out->max_shared_bytes = d->caps.max_shared_memory;
-	out->max_workgroup_invocations = d->caps.max_workgroup_invocations;
-}
 
 static uint64_t hash_text(const char *s)
 {
@@ -38,9 +28,10 @@ static const char *kernel_label(const struct vk_model *m, int32_t k)
 	return m->plan.g->tensors[pk->bind[pk->n_bind - 1]].name;
 }
 
-/* Index of the pipeline for `glsl`, compiling it the first time. Takes `glsl`. */
-static enum rwkvc_status pipeline_for(struct err *e, struct vk_model *m, char *glsl, const struct kernel_desc *d,
-				      const char *label, int32_t *out_index)
+/* Index of the pipeline for `glsl`, compiling it the first time (or taking
+ * the SPIR-V of `blob`, a plan file's, when it has some). Takes `glsl`. */
+static enum rwkvc_status pipeline_for(struct err *e, struct vk_model *m, char *glsl, const struct plan_code_blob *blob,
+				      const struct kernel_desc *d, const char *label, int32_t *out_index)
 {
 	uint64_t h = hash_text(glsl);
 	for (int i = 0; i < m->n_pipelines; i++) {
@@ -56,13 +47,16 @@ static enum rwkvc_status pipeline_for(struct err *e, struct vk_model *m, char *g
 	m->n_pipelines++;
 	char name[64];
 	snprintf(name, sizeof name, "%s %s", kernel_kind_name(d->kind), label);
-	uint32_t *words;
+	uint32_t *words = NULL;
 	size_t n_words;
-	TRY(spirv_cache_get(e, &m->cache, glsl, name, NULL, &words, &n_words));
+	if (blob && blob->words)
+		n_words = blob->n_words;
+	else
+		TRY(spirv_cache_get(e, &m->cache, glsl, name, NULL, &words, &n_words));
 	enum kernel_role roles[KERNEL_MAX_BINDINGS];
 	struct vk_pipeline_desc pd = { 0 };
 	pd.name = name;
-	pd.spirv = words;
+	pd.spirv = words ? words : blob->words;
 	pd.n_words = n_words;
 	pd.n_buffers = (uint32_t)kernel_bindings(d, roles);
 	pd.push_bytes = sizeof(struct kernel_push);
@@ -157,8 +151,12 @@ enum rwkvc_status vk_model_build_kernels(struct err *e, struct vk_model *m)
 		const struct plan_kernel *pk = &p->kernels[k];
 		const char *label = kernel_label(m, k);
 		char *glsl;
-		TRY(codegen_emit(e, &pk->desc, &m->target, label, &glsl));
-		enum rwkvc_status st = pipeline_for(e, m, glsl, &pk->desc, label, &m->runs[k].pipeline);
+		const struct plan_code_blob *blob = m->stored ? &m->stored->blobs[m->stored->kernel_blob[k]] : NULL;
+		if (blob && !(glsl = mem_strdup(e, blob->glsl, "kernel source")))
+			return e->status;
+		if (!blob)
+			TRY(codegen_emit(e, &pk->desc, &m->target, label, &glsl));
+		enum rwkvc_status st = pipeline_for(e, m, glsl, blob, &pk->desc, label, &m->runs[k].pipeline);
 		if (!st)
 			st = plan_dispatches(e, m, k);
 		if (st)

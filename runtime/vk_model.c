@@ -5,10 +5,14 @@
 #include "vk_model.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/half.h"
 #include "passes/lower.h"
+#include "passes/pipeline.h"
+#include "plan_code.h"
+#include "vk_kernel.h"
 #include "vk_model_internal.h"
 
 enum { DEFAULT_T_MAX = 16 };
@@ -45,43 +49,128 @@ struct vk_range vk_model_tensor_range(const struct vk_model *m, int32_t t, int64
 	return vk_subrange(vk_range_of(b), pl->offset, pl->bytes);
 }
 
+/* The plan through the pass driver, so the runtime and `rwkvc compile` run the same passes. */
 static enum rwkvc_status build_plan(struct err *e, struct vk_model *m, const struct graph *g,
 				    const struct vk_model_options *o)
 {
-	struct lower_options lo = { o->t_max > 0 ? o->t_max : DEFAULT_T_MAX, o->act, o->weight };
-	TRY(plan_lower(e, g, &lo, &m->plan));
-	TRY(plan_memplan(e, &m->plan, m->dev->align));
-	return plan_schedule(e, &m->plan, NULL);
+	struct pipeline_options po = pipeline_options_default();
+	po.t_max = o->t_max > 0 ? o->t_max : DEFAULT_T_MAX;
+	po.act = o->act;
+	po.weight = o->weight;
+	po.pass_on[PASS_FUSE] = o->fuse;
+	po.align = m->dev->align;
+	po.verbose = o->verbose;
+	/* debugging aids: RWKVC_FUSE=region_lora folds the LoRA up-projections into
+	 * the head regions; RWKVC_NO_FUSE=a,b switches passes or fusion rules off */
+	const char *on = getenv("RWKVC_FUSE"), *off = getenv("RWKVC_NO_FUSE");
+	if (on && strstr(on, "region_lora"))
+		po.fuse.region_lora = true;
+	while (off && *off) {
+		char name[64];
+		size_t n = strcspn(off, ",");
+		snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), off);
+		TRY(pipeline_disable(e, &po, name));
+		off += n + (off[n] == ',');
+	}
+	struct strbuf report;
+	strbuf_init(&report, e);
+	enum rwkvc_status st = pipeline_run(e, g, &po, &m->plan, &report, NULL);
+	if (o->verbose)
+		fputs(strbuf_str(&report), stderr);
+	strbuf_free(&report);
+	return st;
 }
 
-enum rwkvc_status vk_model_create(struct err *e, const struct graph *g, const struct weight_file *w,
-				  const struct vk_model_options *o, struct vk_model **out_model)
+static enum rwkvc_status open_device(struct err *e, const struct vk_model_options *o, struct vk_model **out_model)
 {
 	*out_model = NULL;
 	struct vk_model *m = mem_calloc(e, 1, sizeof *m, "Vulkan model");
 	if (!m)
 		return e->status;
+	*out_model = m;
 	struct vk_device_options dopt = vk_device_options_default();
 	dopt.verbose = o->verbose;
 	enum rwkvc_status st = vk_device_create(e, &dopt, &m->dev);
 	if (st == RWKVC_STATUS_UNSUPPORTED)
 		err_context(e, NO_DEVICE);
-	if (st)
-		goto fail;
-	vk_model_target_of(m->dev, &m->target);
-	if ((o->act == DTYPE_F16 || o->weight == DTYPE_F16) && !m->target.f16_storage) {
-		st = err_set(e, RWKVC_STATUS_UNSUPPORTED, "%s cannot store 16-bit floats in buffers; use --dtype f32",
-			     m->dev->caps.props.deviceName);
-		goto fail;
-	}
+	TRY(st);
+	vk_kernel_target(m->dev, &m->target);
+	return RWKVC_STATUS_OK;
+}
+
+static enum rwkvc_status check_dtypes(struct err *e, const struct vk_model *m, enum dtype act, enum dtype weight)
+{
+	if ((act == DTYPE_F16 || weight == DTYPE_F16) && !m->target.f16_storage)
+		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "%s cannot store 16-bit floats in buffers; use --dtype f32",
+			       m->dev->caps.props.deviceName);
+	return RWKVC_STATUS_OK;
+}
+
+/* Everything after the plan: buffers, weights, kernels. */
+static enum rwkvc_status finish(struct err *e, struct vk_model *m, const struct weight_file *w,
+			       const struct vk_model_options *o)
+{
+	TRY(make_buffers(e, m));
+	TRY(vk_model_upload_weights(e, m, w, o->progress));
+	return vk_model_build_kernels(e, m);
+}
+
+enum rwkvc_status vk_model_create(struct err *e, const struct graph *g, const struct weight_file *w,
+				  const struct vk_model_options *o, struct vk_model **out_model)
+{
+	struct vk_model *m;
+	enum rwkvc_status st;
+	TRY_GOTO(st, open_device(e, o, &m), fail);
+	TRY_GOTO(st, check_dtypes(e, m, o->act, o->weight), fail);
 	TRY_GOTO(st, build_plan(e, m, g, o), fail);
-	TRY_GOTO(st, make_buffers(e, m), fail);
-	TRY_GOTO(st, vk_model_upload_weights(e, m, w, o->progress), fail);
-	TRY_GOTO(st, vk_model_build_kernels(e, m), fail);
+	TRY_GOTO(st, finish(e, m, w, o), fail);
 	*out_model = m;
 	return RWKVC_STATUS_OK;
 fail:
 	vk_model_destroy(m);
+	*out_model = NULL;
+	return st;
+}
+
+enum rwkvc_status vk_model_create_from_plan(struct err *e, struct plan_file *pf, const struct weight_file *w,
+					    const struct vk_model_options *o, struct vk_model **out_model)
+{
+	struct vk_model *m;
+	enum rwkvc_status st;
+	TRY_GOTO(st, open_device(e, o, &m), fail);
+	m->plan = pf->plan; /* taken */
+	memset(&pf->plan, 0, sizeof pf->plan);
+	TRY_GOTO(st, check_dtypes(e, m, m->plan.act, m->plan.weight), fail);
+	if (pf->opts.align % m->dev->align) {
+		st = err_set(e, RWKVC_STATUS_UNSUPPORTED, "the plan places buffers at multiples of %llu bytes; %s needs %llu",
+			     (unsigned long long)pf->opts.align, m->dev->caps.props.deviceName,
+			     (unsigned long long)m->dev->align);
+		goto fail;
+	}
+	const struct plan_code *c = &pf->code;
+	bool stored = c->has_target && c->n_blobs > 0 && codegen_target_same(&c->target, &m->target);
+	if (o->verbose) {
+		char want[160], have[160];
+		codegen_target_describe(&m->target, have, sizeof have);
+		if (stored)
+			fprintf(stderr, "plan: using its stored SPIR-V (made for this target: %s)\n", have);
+		else if (c->has_target && c->n_blobs > 0)
+			fprintf(stderr, "plan: regenerating the kernels: its SPIR-V is for %s; %s is %s\n",
+				(codegen_target_describe(&c->target, want, sizeof want), want), m->dev->caps.props.deviceName,
+				have);
+		else
+			fprintf(stderr, "plan: generating the kernels (the plan holds no code)\n");
+	}
+	m->stored = stored ? c : NULL;
+	st = finish(e, m, w, o);
+	m->stored = NULL;
+	if (st)
+		goto fail;
+	*out_model = m;
+	return RWKVC_STATUS_OK;
+fail:
+	vk_model_destroy(m);
+	*out_model = NULL;
 	return st;
 }
 
@@ -230,3 +319,10 @@ enum rwkvc_status vk_model_state_reset(struct err *e, struct vk_model *m)
 const char *vk_model_device_name(const struct vk_model *m) { return m->dev->caps.props.deviceName; }
 struct vk_device *vk_model_device(struct vk_model *m) { return m->dev; }
 const struct plan *vk_model_plan(const struct vk_model *m) { return &m->plan; }
+
+void vk_model_stats(const struct vk_model *m, int *out_kernels, int *out_compiled, int *out_cached)
+{
+	*out_kernels = m->plan.n_kernels;
+	*out_compiled = (int)m->cache.n_compiles;
+	*out_cached = (int)m->cache.n_hits;
+}

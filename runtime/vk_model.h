@@ -18,6 +18,7 @@
 #include <stdbool.h>
 
 #include "passes/plan.h"
+#include "passes/plan_file.h"
 #include "runtime/weights.h"
 
 struct vk_model;
@@ -40,6 +41,17 @@ struct vk_model_options {
  */
 enum rwkvc_status vk_model_create(struct err *e, const struct graph *g, const struct weight_file *w,
 				  const struct vk_model_options *o, struct vk_model **out_model);
+/*
+ * The same from a loaded plan file: takes pf->plan (pf->plan is emptied,
+ * whatever the outcome) and runs it as it is. The plan's graph (pf->plan.g)
+ * and `w` must outlive the model. Uses the plan's stored SPIR-V when its
+ * codegen target equals the device's, else generates the kernels again (o->verbose
+ * says which on stderr); o->t_max, act, weight and fuse are ignored (the plan
+ * fixed them). Errors: as vk_model_create, and UNSUPPORTED when the device
+ * needs a coarser buffer alignment than the plan was placed with.
+ */
+enum rwkvc_status vk_model_create_from_plan(struct err *e, struct plan_file *pf, const struct weight_file *w,
+					    const struct vk_model_options *o, struct vk_model **out_model);
 void vk_model_destroy(struct vk_model *m);
 /* True when the failure in `e` was "no usable Vulkan device" (so a caller may fall back to the CPU). */
 bool vk_model_no_device(const struct err *e);
@@ -58,6 +70,12 @@ enum rwkvc_status vk_model_state_reset(struct err *e, struct vk_model *m);
 const char *vk_model_device_name(const struct vk_model *m);
 /* The device, for tests (counters, validation messages). */
 struct vk_device *vk_model_device(struct vk_model *m);
+/* Kernels per call, and how many distinct kernels were compiled / read from the cache. */
+void vk_model_stats(const struct vk_model *m, int *out_kernels, int *out_compiled, int *out_cached);
+/* Times every kernel of a T-token call (see rwkvc_session_profile); the
+ * report is a heap string (mem_free). The state buffer is used as scratch:
+ * callers save and restore it. */
+enum rwkvc_status vk_model_profile(struct err *e, struct vk_model *m, int64_t T, char **out_text);
 /* The plan it runs. */
 const struct plan *vk_model_plan(const struct vk_model *m);
 

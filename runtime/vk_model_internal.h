@@ -48,6 +48,7 @@ struct vk_model {
 	size_t out_width;
 	enum dtype out_dtype;
 	/* kernels */
+	const struct plan_code *stored; /* while building kernels: the plan file's code to use, or NULL */
 	struct spirv_cache cache;
 	struct vk_pipeline *pipelines;
 	char **sources; /* the GLSL of each pipeline (to find duplicates) */
@@ -60,8 +61,6 @@ struct vk_model {
 	uint64_t use_clock;
 };
 
-/* The device's abilities as codegen sees them. */
-void vk_model_target_of(const struct vk_device *d, struct codegen_target *out);
 /* The range tensor t is bound as (not weights). */
 struct vk_range vk_model_tensor_range(const struct vk_model *m, int32_t t, int64_t T);
 

@@ -164,6 +164,14 @@ enum rwkvc_status vk_program_barrier(struct err *e, struct vk_program *prog)
 
 uint32_t vk_program_steps(const struct vk_program *prog) { return (uint32_t)prog->n_steps; }
 
+/* Whether step i is followed by a timestamp (see VK_PROGRAM_STAMP_INTERVALS). */
+static bool stamped(const struct vk_program *p, size_t i)
+{
+	if (!(p->flags & VK_PROGRAM_STAMP_INTERVALS) || i + 1 == p->n_steps)
+		return true;
+	return p->steps[i + 1].barrier_before || (p->flags & VK_PROGRAM_SERIALIZE);
+}
+
 static void record_steps(struct vk_program *p)
 {
 	VkCommandBuffer cmd = p->cmd;
@@ -187,7 +195,7 @@ static void record_steps(struct vk_program *p)
 		} else {
 			vkCmdCopyBuffer(cmd, s->src, s->dst, 1, &s->region);
 		}
-		if (stamps)
+		if (stamps && stamped(p, i))
 			vkCmdWriteTimestamp(cmd, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, p->queries,
 					    (uint32_t)i + 1);
 	}
@@ -274,9 +282,12 @@ enum rwkvc_status vk_program_timings(struct err *e, struct vk_program *p, double
 	uint64_t *stamps = mem_calloc(e, n_stamps, sizeof *stamps, "timestamps");
 	if (!stamps)
 		return e->status;
-	VkResult r = vkGetQueryPoolResults(p->d->device, p->queries, 0, n_stamps,
-					   n_stamps * sizeof *stamps, stamps, sizeof *stamps,
-					   VK_QUERY_RESULT_64_BIT);
+	/* only the stamps that were written can be read (VK_PROGRAM_STAMP_INTERVALS skips some) */
+	VkResult r = VK_SUCCESS;
+	for (uint32_t i = 0; i < n_stamps && r == VK_SUCCESS; i++)
+		if (i == 0 || stamped(p, i - 1))
+			r = vkGetQueryPoolResults(p->d->device, p->queries, i, 1, sizeof *stamps, stamps + i,
+						  sizeof *stamps, VK_QUERY_RESULT_64_BIT);
 	if (r != VK_SUCCESS) {
 		mem_free(stamps);
 		return vk_fail(e, r, "while reading the timestamps of program '%s'", p->name);
@@ -284,9 +295,14 @@ enum rwkvc_status vk_program_timings(struct err *e, struct vk_program *p, double
 	uint32_t bits = p->d->caps.timestamp_valid_bits;
 	uint64_t mask = bits >= 64 ? ~0ull : (1ull << bits) - 1;
 	double ns_per_tick = p->d->caps.timestamp_period;
+	uint32_t prev = 0; /* the last stamp written */
 	for (uint32_t i = 0; i < n && i < p->n_steps; i++) {
-		uint64_t dt = ((stamps[i + 1] & mask) - (stamps[i] & mask)) & mask;
-		out_us[i] = (double)dt * ns_per_tick / 1000.0;
+		out_us[i] = 0;
+		if (stamped(p, i)) {
+			uint64_t dt = ((stamps[i + 1] & mask) - (stamps[prev] & mask)) & mask;
+			out_us[i] = (double)dt * ns_per_tick / 1000.0;
+			prev = i + 1;
+		}
 		if (out_labels)
 			out_labels[i] = p->steps[i].label;
 	}

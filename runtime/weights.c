@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "base/half.h"
+#include "runtime/gguf.h"
+#include "runtime/quant.h"
 #include "runtime/safetensors.h"
 
 enum rwkvc_status weights_open(struct err *e, const char *path, struct weight_file *out_w)
@@ -17,12 +19,8 @@ enum rwkvc_status weights_open(struct err *e, const char *path, struct weight_fi
 	int gguf = m.size >= 4 && memcmp(m.data, "GGUF", 4) == 0;
 	int zip = m.size >= 4 && memcmp(m.data, "PK\3\4", 4) == 0;
 	file_map_close(&m);
-	if (gguf) {
-		/* ---- GGUF: replace this return by `return gguf_open(e, path, out_w);`
-		 * when runtime/gguf.c lands. ---- */
-		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "%s: GGUF reader not built in yet",
-			       path);
-	}
+	if (gguf)
+		return gguf_open(e, path, out_w);
 	if (zip)
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED,
 			       "%s: a zip archive (PyTorch .pth?); convert it to safetensors first",
@@ -129,11 +127,8 @@ enum rwkvc_status weights_to_f32(struct err *e, const struct weight_tensor *t, f
 	case DTYPE_Q8_0:
 	case DTYPE_Q4_K:
 	case DTYPE_Q6_K:
-		/* ---- quantisation: dequantise the ggml blocks here when runtime/quant.c
-		 * lands. ---- */
-		return err_set(e, RWKVC_STATUS_UNSUPPORTED,
-			       "tensor '%s': converting %s to f32 is not built in yet", t->name,
-			       dtype_name(t->dtype));
+		quant_dequantize(t->dtype, t->data, out, (int64_t)n);
+		return RWKVC_STATUS_OK;
 	default:
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED,
 			       "tensor '%s' holds %s, not floating-point numbers", t->name,

@@ -21,10 +21,9 @@ static int setup(void **state)
 	(void)state;
 	snprintf(model_a, sizeof model_a, "%s", test_shared_path("testdata/rwkv7/model_a.safetensors"));
 	int32_t *t;
-	size_t n, used = 0;
+	size_t n;
 	test_load_tokens_json(test_shared_path("testdata/rwkv7/model_a.tokens.json"), &t, &n);
-	for (size_t i = 0; i < n; i++)
-		used += (size_t)snprintf(tokens_a + used, sizeof tokens_a - used, "%s%d", i ? "," : "", t[i]);
+	test_ids_csv(t, n, tokens_a, sizeof tokens_a);
 	free(t);
 	return 0;
 }

@@ -11,55 +11,30 @@
 #include "base/json.h"
 #include "base/mem.h"
 
-/* Output of the last run (heap strings from test_run_rwkvc). */
-static char *out, *err;
-
-static int run(const char *args)
-{
-	free(out);
-	free(err);
-	return test_run_rwkvc(args, &out, NULL, &err);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	free(out);
-	free(err);
-	out = err = NULL;
-	return 0;
-}
-
-static void assert_contains(const char *what, const char *text, const char *want)
-{
-	if (!strstr(text, want))
-		fail_msg("%s was\n%s\nexpected it to contain '%s'", what, text, want);
-}
-
 static void test_text(void **state)
 {
 	(void)state;
-	assert_int_equal(run("info"), 0);
-	assert_contains("stdout", out, "Vulkan devices: ");
-	assert_contains("stdout", out, "<- rwkvc runs here");
-	assert_contains("stdout", out, "subgroup        ");
-	assert_contains("stdout", out, "binding range ");
-	assert_null(strstr(err, "validation")); /* tests/run.sh validates: nothing to say */
+	assert_int_equal(test_run("info"), 0);
+	test_assert_contains("stdout", test_out, "Vulkan devices: ");
+	test_assert_contains("stdout", test_out, "<- rwkvc runs here");
+	test_assert_contains("stdout", test_out, "subgroup        ");
+	test_assert_contains("stdout", test_out, "binding range ");
+	assert_null(strstr(test_err, "validation")); /* tests/run.sh validates: nothing to say */
 	/* exactly one device is marked */
-	const char *mark = strstr(out, "<- rwkvc runs here");
+	const char *mark = strstr(test_out, "<- rwkvc runs here");
 	assert_null(strstr(mark + 1, "<- rwkvc runs here"));
 }
 
 static void test_json(void **state)
 {
 	(void)state;
-	assert_int_equal(run("info --json"), 0);
+	assert_int_equal(test_run("info --json"), 0);
 	struct err e = { 0 };
 	struct arena a;
 	arena_init(&a);
 	struct json_value *v;
-	if (json_parse(&e, &a, out, strlen(out), "rwkvc info --json", &v))
-		fail_msg("%s\n%s", e.msg, out);
+	if (json_parse(&e, &a, test_out, strlen(test_out), "rwkvc info --json", &v))
+		fail_msg("%s\n%s", e.msg, test_out);
 	assert_int_equal(v->type, JSON_ARRAY);
 	assert_true(v->count >= 1);
 	int selected = 0;
@@ -83,21 +58,21 @@ static void test_device_override_and_usage(void **state)
 	const char *old = getenv("RWKVC_DEVICE");
 	char *saved = old ? strdup(old) : NULL;
 	setenv("RWKVC_DEVICE", "99", 1);
-	int rc = run("info");
+	int rc = test_run("info");
 	if (saved)
 		setenv("RWKVC_DEVICE", saved, 1);
 	else
 		unsetenv("RWKVC_DEVICE");
 	free(saved);
 	assert_int_equal(rc, 0);
-	assert_contains("stdout", out,
+	test_assert_contains("stdout", test_out,
 			"no device would be used (RWKVC_DEVICE names no usable device)");
-	assert_null(strstr(out, "<- rwkvc runs here"));
-	assert_int_equal(run("info --help"), 0);
-	assert_contains("stdout", out, "usage: rwkvc info [--json]");
-	assert_int_equal(run("info --jsonn"), 2);
-	assert_contains("stderr", err, "rwkvc info: ");
-	assert_int_equal(run("info extra"), 2);
+	assert_null(strstr(test_out, "<- rwkvc runs here"));
+	assert_int_equal(test_run("info --help"), 0);
+	test_assert_contains("stdout", test_out, "usage: rwkvc info [--json]");
+	assert_int_equal(test_run("info --jsonn"), 2);
+	test_assert_contains("stderr", test_err, "rwkvc info: ");
+	assert_int_equal(test_run("info extra"), 2);
 }
 
 int main(void)
@@ -107,5 +82,5 @@ int main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_device_override_and_usage),
 	};
-	return cmocka_run_group_tests(tests, NULL, teardown);
+	return cmocka_run_group_tests(tests, NULL, test_run_free);
 }

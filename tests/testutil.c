@@ -13,6 +13,8 @@
 
 #include "base/file.h"
 #include "base/json.h"
+#include "runtime/model.h"
+#include "runtime/vk.h"
 
 static char path_buf[4096];
 
@@ -95,6 +97,16 @@ void test_load_tokens_json(const char *path, int32_t **out, size_t *out_n)
 	*out_n = t->count;
 	arena_destroy(&a);
 	mem_free(text);
+}
+
+void test_ids_csv(const int32_t *ids, size_t n, char *out, size_t cap)
+{
+	size_t used = 0;
+	out[0] = 0;
+	for (size_t i = 0; i < n && used < cap; i++)
+		used += (size_t)snprintf(out + used, cap - used, "%s%d", i ? "," : "", ids[i]);
+	if (used >= cap)
+		fail_msg("%zu ids do not fit in %zu characters", n, cap);
 }
 
 double test_rel_err(const float *a, const float *b, size_t n)
@@ -196,4 +208,43 @@ int test_run_rwkvc(const char *args, char **out_stdout, size_t *out_len, char **
 	if (out_stderr)
 		*out_stderr = slurp(err, NULL);
 	return WEXITSTATUS(r);
+}
+
+void test_assert_contains(const char *what, const char *text, const char *want)
+{
+	if (!strstr(text, want))
+		fail_msg("%s was\n%s\nexpected it to contain '%s'", what, text, want);
+}
+
+void test_assert_vk_quiet(struct rwkvc_model *m)
+{
+	struct vk_device *d = vk_model_device(m->vk);
+	uint64_t n = vk_device_message_count(d);
+	if (n) {
+		char buf[VK_LOG_MSG_LEN];
+		fail_msg("%llu validation message(s), the last: %s", (unsigned long long)n,
+			 vk_device_message(d, 0, buf, sizeof buf));
+	}
+}
+
+char *test_out, *test_err;
+
+int test_run(const char *fmt, ...)
+{
+	char args[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(args, sizeof args, fmt, ap);
+	va_end(ap);
+	test_run_free(NULL);
+	return test_run_rwkvc(args, &test_out, NULL, &test_err);
+}
+
+int test_run_free(void **state)
+{
+	(void)state;
+	free(test_out);
+	free(test_err);
+	test_out = test_err = NULL;
+	return 0;
 }

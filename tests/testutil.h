@@ -24,6 +24,9 @@ void test_load_npy_f32(const char *path, float **out, int *out_rank, int64_t out
 /* Loads {"tokens": [...]} (fails the test on error). Caller frees *out. */
 void test_load_tokens_json(const char *path, int32_t **out, size_t *out_n);
 
+/* Writes ids[0..n) as "1,2,3" (what --tokens and --prompt-ids take) into out[cap]. */
+void test_ids_csv(const int32_t *ids, size_t n, char *out, size_t cap);
+
 /* ||a - b|| / ||b|| over n floats. */
 double test_rel_err(const float *a, const float *b, size_t n);
 /* max |a - b|. */
@@ -41,8 +44,21 @@ void test_poison(float *x, size_t n);
  * and returns the exit status.
  */
 int test_run_rwkvc(const char *args, char **out_stdout, size_t *out_len, char **out_stderr);
+/* test_run_rwkvc with printf-style arguments; the output stays in test_out and
+ * test_err until the next call or test_run_free (usable as a cmocka teardown). */
+extern char *test_out, *test_err;
+int test_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int test_run_free(void **state);
 /* The path of the built command. */
 const char *test_rwkvc_path(void);
+
+/* Fails the test, showing `text`, unless it contains `want`; `what` names the text ("stderr"). */
+void test_assert_contains(const char *what, const char *text, const char *want);
+
+/* Fails the test when the Vulkan validation layer said anything about a
+ * model's device (a model on the Vulkan backend; rwkvc_model_t from rwkvc.h). */
+struct rwkvc_model;
+void test_assert_vk_quiet(struct rwkvc_model *m);
 
 /* Writes `data` to a file at `path` (fails the test on error). */
 void test_write_file(const char *path, const void *data, size_t n);

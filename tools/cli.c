@@ -87,6 +87,13 @@ static int set_value(const struct cli_command *cmd, const struct cli_option *o, 
 		*(double *)o->dst = d;
 		return -1;
 	}
+	case CLI_STRINGS: {
+		struct cli_strings *list = o->dst;
+		if (list->n == CLI_MAX_REPEAT)
+			return cli_usage_error(cmd->name, "--%s given more than %d times", o->name, CLI_MAX_REPEAT);
+		list->v[list->n++] = v;
+		return -1;
+	}
 	case CLI_FLAG:
 		break;
 	}

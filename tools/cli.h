@@ -17,6 +17,14 @@ enum cli_kind {
 	CLI_STRING, /* const char * */
 	CLI_INT,    /* int64_t */
 	CLI_DOUBLE, /* double */
+	CLI_STRINGS, /* struct cli_strings: every value of a repeated option, in order */
+};
+
+enum { CLI_MAX_REPEAT = 16 };
+
+struct cli_strings {
+	const char *v[CLI_MAX_REPEAT];
+	int n;
 };
 
 struct cli_option {
@@ -62,6 +70,11 @@ bool cli_parse_int_list(const char *cmd, const char *what, const char *s, int32_
 int cmd_info(int argc, char **argv);
 int cmd_logits(int argc, char **argv);
 int cmd_mkmodel(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
+int cmd_test_ops(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
+int cmd_dump(int argc, char **argv);
 
 #endif

@@ -11,7 +11,7 @@ int cmd_logits(int argc, char **argv)
 {
 	const char *weights = NULL, *tokens_arg = NULL, *out_path = NULL, *backend = "auto", *dtype = "f32";
 	const char *graph = NULL;
-	bool last = false, verbose = false;
+	bool last = false, verbose = false, no_fuse = false;
 	struct cli_option opts[] = {
 		{ "weights", 'w', CLI_STRING, &weights, "FILE", "model weights (.safetensors or .gguf)" },
 		{ "tokens", 't', CLI_STRING, &tokens_arg, "IDS", "token ids, comma-separated: 0,510,3" },
@@ -21,6 +21,7 @@ int cmd_logits(int argc, char **argv)
 		{ "backend", 'b', CLI_STRING, &backend, "NAME", "cpu, vulkan or auto (default auto)" },
 		{ "dtype", 0, CLI_STRING, &dtype, "TYPE", "f32 or f16 weights and activations (vulkan; default f32)" },
 		{ "graph", 'g', CLI_STRING, &graph, "FILE", "op graph YAML (default: the built-in RWKV-7 graph)" },
+		{ "no-fuse", 0, CLI_FLAG, &no_fuse, NULL, "one kernel per op (vulkan; for comparisons)" },
 		{ "verbose", 'v', CLI_FLAG, &verbose, NULL, "print the model's shape and the time taken (stderr)" },
 	};
 	struct cli_command cmd = { "logits", "rwkvc logits --weights M --tokens 1,2,3 [--out FILE] [options]",
@@ -38,6 +39,7 @@ int cmd_logits(int argc, char **argv)
 	struct rwkvc_model_options o;
 	if ((r = util_model_options(cmd.name, &mo, &o)) >= 0)
 		return r;
+	o.no_fuse = no_fuse;
 	int32_t *tokens;
 	size_t n;
 	if (!cli_parse_int_list(cmd.name, "--tokens", tokens_arg, &tokens, &n))

@@ -9,40 +9,16 @@
 
 #include "cli.h"
 #include "rwkvc.h"
+#include "util.h"
 
 static const char *const CMD = "tokenize";
-
-/* All of stdin, in a heap buffer the caller frees. NULL (message printed) on failure. */
-static char *read_stdin(size_t *out_len)
-{
-	size_t cap = 1 << 16, len = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		len += fread(buf + len, 1, cap - len, stdin);
-		if (ferror(stdin)) {
-			cli_fail(CMD, "cannot read the text from stdin");
-			free(buf);
-			return NULL;
-		}
-		if (len < cap)
-			break; /* end of input */
-		char *bigger = realloc(buf, cap *= 2);
-		if (!bigger)
-			free(buf);
-		buf = bigger;
-	}
-	if (!buf)
-		cli_fail(CMD, "out of memory reading stdin");
-	*out_len = len;
-	return buf;
-}
 
 static int encode(rwkvc_ctx_t *ctx, rwkvc_tokenizer_t *tok, const char *text_arg)
 {
 	size_t len;
 	char *text = NULL;
 	if (strcmp(text_arg, "-") == 0) {
-		text = read_stdin(&len);
+		text = util_read_input(CMD, "the text", "-", &len);
 		if (!text)
 			return CLI_EXIT_FAIL;
 	}

@@ -11,8 +11,13 @@ static const struct {
 } commands[] = {
 	{ "logits", cmd_logits, "write the logits of a token sequence to a file" },
 	{ "mkmodel", cmd_mkmodel, "make a model with random weights of a real shape" },
+	{ "run", cmd_run, "generate text: prompt in, sampled tokens streamed out" },
+	{ "bench", cmd_bench, "measure prefill and decode speed against the bandwidth limit" },
 	{ "tokenize", cmd_tokenize, "text to RWKV World token ids and back" },
 	{ "info", cmd_info, "list the Vulkan devices and the features rwkvc uses" },
+	{ "test-ops", cmd_test_ops, "check every GPU kernel against its C reference" },
+	{ "compile", cmd_compile, "compile a model graph into a plan file" },
+	{ "dump", cmd_dump, "show a plan: kernels, buffers, barriers (text, YAML, JSON, DOT)" },
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };

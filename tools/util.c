@@ -1,6 +1,7 @@
 /* util.c - see util.h. */
 #include "util.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,6 +97,44 @@ void util_print_top(FILE *f, const float *x, size_t n, int k)
 	}
 	for (int j = 0; j < have; j++)
 		fprintf(f, "  token %6zu  logit %9.4f\n", best[j], x[best[j]]);
+}
+
+char *util_read_input(const char *cmd, const char *what, const char *path, size_t *out_len)
+{
+	bool from_stdin = strcmp(path, "-") == 0;
+	const char *src = from_stdin ? "stdin" : path;
+	FILE *f = from_stdin ? stdin : fopen(path, "rb");
+	if (!f) {
+		cli_fail(cmd, "cannot open %s (%s): %s", path, what, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 1 << 16, len = 0;
+	char *buf = malloc(cap);
+	for (;;) {
+		if (!buf) {
+			cli_fail(cmd, "out of memory reading %s from %s", what, src);
+			break;
+		}
+		len += fread(buf + len, 1, cap - 1 - len, f); /* room for the NUL */
+		if (ferror(f)) {
+			cli_fail(cmd, "cannot read %s from %s", what, src);
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		if (len < cap - 1) { /* end of input */
+			buf[len] = 0;
+			break;
+		}
+		char *bigger = realloc(buf, cap *= 2);
+		if (!bigger)
+			free(buf);
+		buf = bigger;
+	}
+	if (!from_stdin)
+		fclose(f);
+	*out_len = len;
+	return buf;
 }
 
 double util_now(void)

@@ -28,6 +28,10 @@ void util_close_session(struct util_session *s);
 
 /* Writes floats as little-endian float32, atomically. false (message printed) on error. */
 bool util_write_floats(const char *cmd, const char *path, const float *x, size_t n);
+/* All of the file at `path`, or of stdin when path is "-", byte for byte, in a
+ * heap buffer (free it) with a NUL after the *out_len bytes. `what` names the
+ * input in messages ("the text"). NULL (message printed) on failure. */
+char *util_read_input(const char *cmd, const char *what, const char *path, size_t *out_len);
 /* Seconds on a monotonic clock. */
 double util_now(void);
 /* "evaluated 16 tokens in 12.3 ms (1300.0 tok/s)" */

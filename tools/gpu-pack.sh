@@ -1,0 +1,16 @@
+#!/bin/sh
+# Prepares a run on the GPU machine (see ../shared/gpu/README.md): builds here,
+# strips the command and the GPU test suites into .gpu/bin, and copies the test
+# data into .gpu/shared. The machine then needs nothing but tools/gpu-run.sh.
+set -eu
+cd "$(dirname "$0")/.."
+[ -f .gpu/env.sh ] || ../shared/gpu/fetch-debs.sh
+SUITES="test_vk_model test_vulkan test_kernels test_reference"
+make -j2 all $(for s in $SUITES; do [ -f tests/$s.c ] && printf 'build/tests/%s ' $s; done)
+mkdir -p .gpu/bin/tests .gpu/shared
+strip -o .gpu/bin/rwkvc build/rwkvc
+for s in $SUITES; do
+	[ -f build/tests/$s ] && strip -o .gpu/bin/tests/$s build/tests/$s
+done
+rm -rf .gpu/shared/testdata && cp -r ../shared/testdata .gpu/shared/
+du -sh .gpu

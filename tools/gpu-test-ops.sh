@@ -1,0 +1,53 @@
+#!/bin/sh
+# gpu-test-ops.sh - the kernel checks and timings on the GPU machine, in one go.
+#
+# Builds nothing there (../shared/gpu/README.md). On this machine, once:
+#     ../shared/gpu/fetch-debs.sh                     # .gpu/: Vulkan loader, validation layer, libs
+#     make -j2 all build/tests/test_kernels
+# then on the GPU machine, from the project root, with .gpu/ and build/ carried along
+# (build/rwkvc and build/tests/test_kernels are what is used):
+#     sh tools/gpu-test-ops.sh [BUILD_DIR]
+#
+# It runs, in order:
+#   1. rwkvc test-ops --perf   every kernel against the C reference, then the GPU time of each
+#                              run (median of >= 20 dependent dispatches, weights rotated through
+#                              >= 256 MiB of copies so they come from HBM, not L2), including
+#                              the 0.1B / 1.5B / 2.9B decode mat-vecs in f16;
+#   2. RWKVC_VALIDATE=1 rwkvc test-ops --quick   the same checks under the Khronos validation
+#                              layer with synchronization validation (any message fails);
+#   3. tests/test_kernels      the kernel unit tests (emitters, references, the whole
+#                              differential test under validation, the CLI).
+# Everything goes to stdout, and to $OUT/gpu-test-ops.txt ($TMPDIR or /tmp when $OUT is not
+# set). Exit status 1 if any step failed.
+set -u
+build=${1:-build}
+if [ ! -f .gpu/env.sh ] || [ ! -x "$build/rwkvc" ]; then
+	echo "gpu-test-ops.sh: run from the project root with .gpu/ and $build/ present" >&2
+	exit 2
+fi
+. .gpu/env.sh
+export XDG_CACHE_HOME="${TMPDIR:-/tmp}/rwkvc-gpu-cache" # compiled kernels, shared by the steps
+log="${OUT:-${TMPDIR:-/tmp}}/gpu-test-ops.txt"
+
+run() {
+	echo "== $*"
+	"$@"
+	rc=$?
+	echo "== exit status $rc"
+	return $rc
+}
+
+{
+	status=0
+	date -u '+%Y-%m-%d %H:%M UTC'
+	vulkaninfo --summary 2>/dev/null | grep -E 'deviceName|driverInfo|apiVersion' | head -6
+	nvidia-smi --query-gpu=name,driver_version,clocks.max.memory --format=csv,noheader 2>/dev/null
+	run "$build/rwkvc" test-ops --perf || status=1
+	run env RWKVC_VALIDATE=1 "$build/rwkvc" test-ops --quick || status=1
+	run env BUILD="$build" sh tests/run.sh "$build/tests/test_kernels" || status=1
+	echo "gpu-test-ops.sh: $([ $status -eq 0 ] && echo all passed || echo FAILURES above)"
+	exit $status
+} 2>&1 | tee "$log"
+# the block's status is lost in the pipe: its last line says it
+tail -1 "$log" | grep -q 'all passed'
+
