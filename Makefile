@@ -104,6 +104,11 @@ $(BUILD)/fuzz/%: $(BUILD)/fuzz/main_%.o $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/te
 
 fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
 
+# writes the GGUF seeds of the gguf target (tests/fuzz/make_seeds.py runs it)
+$(BUILD)/fuzz/seed_gguf: $(BUILD)/tests/fuzz/seed_gguf.o $(BUILD)/tests/gguf_writer.o $(BUILD)/librwkvc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
 # `make fuzz`: each target for FUZZ_SECONDS, new coverage merged into its corpus
 fuzz: deps
 	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build

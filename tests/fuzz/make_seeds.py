@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the hand-made seed inputs of tests/fuzz/corpus/ (run from the repository root,
-after `make`: the valid safetensors seeds come from our own `build/rwkvc mkmodel`).
+after `make`: the valid safetensors, plan and state seeds come from our own `build/rwkvc`,
+the GGUF ones from tests/fuzz/seed_gguf.c, which this script builds).
 
 The seeds are small valid inputs, so the fuzzer starts from deep inside each parser,
 and broken ones, one fault each, so it starts next to every error path. Inputs the
@@ -12,6 +13,7 @@ import os
 import struct
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "tests", "fuzz", "corpus")
@@ -201,11 +203,72 @@ def tokenizer_seeds():
     put("tokenizer", "bytes256-text.bin", ("\n".join(lines) + "\n").encode() + b"\0" + "abcab\xff\x00é ééé!".encode("latin-1"))
 
 
+def rwkvc(*args):
+    subprocess.run([os.path.join(ROOT, "build", "rwkvc")] + list(args), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def tiny_model(tmp):
+    """The 2-layer model of the built-in graph the binary seeds are made from."""
+    path = os.path.join(tmp, "tiny.safetensors")
+    rwkvc("mkmodel", "--layers", "2", "--embd", "8", "--vocab", "16", "--head-size", "4", "-o", path)
+    return path
+
+
+def gguf_seeds(tmp, model):
+    subprocess.run(["make", "-s", "build/fuzz/seed_gguf"], cwd=ROOT, check=True)
+    subprocess.run([os.path.join(ROOT, "build", "fuzz", "seed_gguf"), model, tmp], check=True)
+    keep = ["rwkv7-f16-v2.gguf", "rwkv7-bf16-align64.gguf", "rwkv7-q8_0.gguf", "rwkv7-q4_k.gguf"]
+    for name in keep:
+        put("gguf", name, open(os.path.join(tmp, name), "rb").read())
+    q8 = open(os.path.join(tmp, "rwkv7-q8_0.gguf"), "rb").read()
+    put("gguf", "truncated-header.gguf", q8[:200])
+    put("gguf", "truncated-data.gguf", q8[:len(q8) - 100])
+    put("gguf", "version-1.gguf", q8[:4] + struct.pack("<I", 1) + q8[8:400])
+    put("gguf", "not-gguf.gguf", b"GGUG" + q8[4:64])
+    # a header that claims 2^62 tensors
+    put("gguf", "huge-count.gguf", q8[:8] + struct.pack("<Q", 1 << 62) + q8[16:200])
+
+
+def plan_seeds(tmp, model):
+    tiny_yaml = os.path.join(ROOT, "tests", "bad-inputs", "graphs", "tiny.yaml")
+    tiny_w = os.path.join(ROOT, "tests", "bad-inputs", "weights", "tiny.safetensors")
+    d = os.path.join(CORPUS, "plan")
+    os.makedirs(d, exist_ok=True)
+    # without code (--target none): small, and every section but the code
+    rwkvc("compile", "-w", model, "--t-max", "2", "--target", "none", "-o", os.path.join(d, "rwkv7-none.plan"))
+    rwkvc("compile", tiny_yaml, "-w", tiny_w, "--t-max", "2", "--target", "none", "-o", os.path.join(d, "tiny-none.plan"))
+    rwkvc("compile", tiny_yaml, "-w", tiny_w, "--t-max", "3", "--target", "none", "--no-fuse", "--dtype", "f16",
+          "-o", os.path.join(d, "tiny-nofuse-f16.plan"))
+    # with GLSL and SPIR-V (the largest seed: the code section needs one)
+    rwkvc("compile", tiny_yaml, "-w", tiny_w, "--t-max", "2", "--target", "generic", "-o", os.path.join(d, "tiny-generic.plan"))
+    good = open(os.path.join(d, "tiny-none.plan"), "rb").read()
+    put("plan", "truncated.plan", good[:len(good) // 2])
+    put("plan", "format-2.plan", good[:8] + struct.pack("<I", 2) + good[12:])
+
+
+def state_seeds(tmp, model):
+    d = os.path.join(CORPUS, "state")
+    os.makedirs(d, exist_ok=True)
+    rwkvc("run", "-w", model, "--prompt-ids", "1,2,3", "-n", "3", "-b", "cpu", "--print-ids", "--presence", "0.5",
+          "--state-out", os.path.join(d, "sampler.state"))
+    rwkvc("run", "-w", model, "--prompt-ids", "1,2,3", "-n", "0", "-b", "cpu", "--print-ids",
+          "--state-out", os.path.join(d, "prompt-only.state"))
+    good = open(os.path.join(d, "sampler.state"), "rb").read()
+    put("state", "truncated.state", good[:40])
+    put("state", "not-a-state.state", b"RWKVCSTX" + good[8:])
+
+
 def main():
     yaml_seeds()
     safetensors_seeds()
     vocab_seeds()
     tokenizer_seeds()
+    with tempfile.TemporaryDirectory() as tmp:
+        model = tiny_model(tmp)
+        gguf_seeds(tmp, model)
+        plan_seeds(tmp, model)
+        state_seeds(tmp, model)
 
 
 if __name__ == "__main__":
