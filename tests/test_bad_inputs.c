@@ -9,6 +9,8 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,8 @@
 
 #include "base/file.h"
 #include "base/mem.h"
+#include "gguf_writer.h"
+#include "runtime/weights.h"
 
 struct bad_case {
 	int line;
@@ -86,41 +90,98 @@ static void load_cases(void)
 	mem_free(text);
 }
 
-/* Copies the first `n` bytes of `from` to `to`. */
-static void write_prefix(const char *from, const char *to, size_t n)
+/* The whole file at `path`, malloc'd. */
+static uint8_t *slurp(const char *path, size_t *out_len)
 {
 	struct err e = { 0 };
 	char *data;
-	size_t len;
-	if (file_read_all(&e, from, &data, &len))
+	if (file_read_all(&e, path, &data, out_len))
 		fail_msg("%s", e.msg);
-	assert_true(n <= len);
-	test_write_file(to, data, n);
+	uint8_t *copy = malloc(*out_len ? *out_len : 1);
+	memcpy(copy, data, *out_len);
 	mem_free(data);
+	return copy;
+}
+
+/* $G/<to>: the first `n` bytes of $G/<from>, with byte `flip_at` (if within) xor 0x55
+ * and bytes [patch_at, patch_at + patch_n) replaced by `patch`. */
+static void derive(const char *from, const char *to, size_t n, size_t flip_at, size_t patch_at, const void *patch,
+		   size_t patch_n)
+{
+	char path[1400];
+	size_t len;
+	snprintf(path, sizeof path, "%s/%s", dir_g, from);
+	uint8_t *d = slurp(path, &len);
+	assert_true(n <= len && patch_at + patch_n <= n);
+	if (flip_at < n)
+		d[flip_at] ^= 0x55;
+	memcpy(d + patch_at, patch, patch_n);
+	snprintf(path, sizeof path, "%s/%s", dir_g, to);
+	test_write_file(path, d, n);
+	free(d);
+}
+
+static void run_or_fail(const char *fmt, ...) ERR_PRINTF(1, 2);
+static void run_or_fail(const char *fmt, ...)
+{
+	char args[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(args, sizeof args, fmt, ap);
+	va_end(ap);
+	char *err;
+	if (test_run_rwkvc(args, NULL, NULL, &err) != 0)
+		fail_msg("making the test files: rwkvc %s: %s", args, err);
+	free(err);
+}
+
+/* A GGUF of $M's tensors (tests/gguf_writer.c). */
+static void write_gguf(const char *to)
+{
+	struct err e = { 0 };
+	struct weight_file w;
+	if (weights_open(&e, model_m, &w))
+		fail_msg("%s", e.msg);
+	char path[1400];
+	snprintf(path, sizeof path, "%s/%s", dir_g, to);
+	struct gguf_writer_options o = { DTYPE_F16, true, 3, 0 };
+	if (gguf_write_rwkv7(&e, path, w.tensors, w.n_tensors, &o, NULL))
+		fail_msg("%s", e.msg);
+	weights_close(&w);
 }
 
 /* $M and the files made from it (see cases.txt). */
 static void make_generated_files(void)
 {
-	char args[4096];
-	snprintf(args, sizeof args, "mkmodel --layers 2 --embd 8 --vocab 16 --head-size 4 -o '%s'", model_m);
-	char *err;
-	if (test_run_rwkvc(args, NULL, NULL, &err) != 0)
-		fail_msg("cannot make the test model: %s", err);
-	free(err);
-	FILE *f = fopen(model_m, "rb");
-	unsigned char b[8];
-	assert_non_null(f);
-	assert_int_equal(fread(b, 1, 8, f), 8);
-	fclose(f);
+	const char *g = dir_g;
+	run_or_fail("mkmodel --layers 2 --embd 8 --vocab 16 --head-size 4 -o '%s'", model_m);
+	run_or_fail("mkmodel --layers 1 --embd 8 --vocab 16 --head-size 4 -o '%s/short.safetensors'", g);
+	run_or_fail("mkmodel --layers 2 --embd 16 --vocab 16 --head-size 4 -o '%s/wide.safetensors'", g);
+	run_or_fail("compile -w '%s' --t-max 2 --target none -o '%s/model.plan'", model_m, g);
+	run_or_fail("compile -w '%s/wide.safetensors' --t-max 2 --target none -o '%s/wide.plan'", g, g);
+	run_or_fail("run -w '%s' --prompt-ids 1,2,3 -n 2 -b cpu --print-ids --state-out '%s/model.state'", model_m, g);
+	run_or_fail("run -w '%s/short.safetensors' --prompt-ids 1,2 -n 1 -b cpu --print-ids --state-out '%s/short.state'",
+		    g, g);
+	write_gguf("model.gguf");
+
+	size_t len;
+	uint8_t *m = slurp(model_m, &len);
 	size_t header = 0;
 	for (int i = 7; i >= 0; i--)
-		header = header << 8 | b[i];
-	char path[1400];
-	snprintf(path, sizeof path, "%s/model-cut.safetensors", dir_g);
-	write_prefix(model_m, path, 8 + header + 100); /* 100 bytes of data left */
-	snprintf(path, sizeof path, "%s/model-header.safetensors", dir_g);
-	write_prefix(model_m, path, 8 + header); /* no data at all */
+		header = header << 8 | m[i];
+	free(m);
+	const uint8_t format2[4] = { 2, 0, 0, 0 };
+	derive("model.safetensors", "model-cut.safetensors", 8 + header + 100, SIZE_MAX, 0, "", 0); /* 100 bytes of data */
+	derive("model.safetensors", "model-header.safetensors", 8 + header, SIZE_MAX, 0, "", 0);  /* no data at all */
+	free(slurp(test_tmp_path("generated/model.gguf"), &len));
+	derive("model.gguf", "model-cut.gguf", len - 100, SIZE_MAX, 0, "", 0);
+	free(slurp(test_tmp_path("generated/model.plan"), &len));
+	derive("model.plan", "model-cut.plan", 1300, SIZE_MAX, 0, "", 0);
+	derive("model.plan", "model-flipped.plan", len, len / 2, 0, "", 0);
+	derive("model.plan", "model-format2.plan", len, SIZE_MAX, 8, format2, 4);
+	free(slurp(test_tmp_path("generated/model.state"), &len));
+	derive("model.state", "model-cut.state", 100, SIZE_MAX, 0, "", 0);
+	derive("model.state", "model-flipped.state", len, 100, 0, "", 0);
 }
 
 static void mkdir_or_fail(const char *path)

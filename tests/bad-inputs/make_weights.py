@@ -39,6 +39,17 @@ def encode(ts, dtypes=None):
     return struct.pack("<Q", len(h)) + h + data
 
 
+def gguf_kv_str(key, value):
+    k, v = key.encode(), value.encode()
+    return struct.pack("<Q", len(k)) + k + struct.pack("<I", 8) + struct.pack("<Q", len(v)) + v
+
+
+def gguf_header(version, n_tensors, kvs):
+    """A GGUF file of key/values only (type 8 = string), padded to 32 bytes."""
+    d = b"GGUF" + struct.pack("<IQQ", version, n_tensors, len(kvs)) + b"".join(kvs)
+    return d + bytes(-len(d) % 32)
+
+
 def put(name, data):
     with open(os.path.join(HERE, name), "wb") as f:
         f.write(data)
@@ -90,6 +101,12 @@ def main():
     put("rank5.safetensors", encode(t))
     put("zip.safetensors", b"PK\x03\x04" + bytes(60))
     put("gguf.gguf", b"GGUF\x03\x00\x00\x00" + bytes(56))
+    put("gguf-llama.gguf", gguf_header(3, 0, [gguf_kv_str("general.architecture", "llama")]))
+    put("gguf-version-1.gguf", gguf_header(1, 0, [gguf_kv_str("general.architecture", "rwkv7")]))
+    put("gguf-huge-count.gguf", gguf_header(3, 1 << 62, [gguf_kv_str("general.architecture", "rwkv7")]))
+    # a key whose length runs past the end of the file
+    put("gguf-key-past-end.gguf", gguf_header(3, 0, []) [:16] + struct.pack("<Q", 1) + struct.pack("<Q", 1 << 40) + b"general")
+    put("gguf-rwkv7-empty.gguf", gguf_header(3, 0, [gguf_kv_str("general.architecture", "rwkv7")]))
 
 
 if __name__ == "__main__":
