@@ -16,6 +16,7 @@ build=$1
 seconds=$2
 shift 2
 root=$(cd "$(dirname "$0")/../.." && pwd)
+keep_max=${FUZZ_KEEP_MAX:-20000}
 status=0
 for name in "$@"; do
 	bin="$build/fuzz/$name"
@@ -29,17 +30,32 @@ for name in "$@"; do
 		-artifact_prefix="$build/fuzz/crash-$name-" "$scratch" "$corpus" >"$build/fuzz/$name.out" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build/fuzz/$name.out")
-	# seeds: every file whose name is not a 40-digit SHA-1
-	for f in "$corpus"/*; do
-		basename "$f" | grep -qx '[0-9a-f]\{40\}' || cp "$f" "$merged/"
+	# named seeds stay whatever their size; found inputs (named by their SHA-1)
+	# are candidates up to FUZZ_KEEP_MAX bytes: big formats are covered by
+	# their seeds, and a corpus of thousands of 80 KB mutants is not worth a
+	# repository's space
+	cand=$(mktemp -d)
+	for f in "$corpus"/* "$scratch"/*; do
+		[ -f "$f" ] || continue
+		n=$(basename "$f")
+		case "$n" in
+		*[!0-9a-f]*) is_hash=0 ;;
+		*) [ ${#n} -eq 40 ] && is_hash=1 || is_hash=0 ;;
+		esac
+		if [ $is_hash -eq 0 ]; then
+			[ "$(dirname "$f")" = "$corpus" ] && cp "$f" "$merged/"
+		elif [ "$(wc -c <"$f")" -le "$keep_max" ]; then
+			cp "$f" "$cand/"
+		fi
 	done
-	if "$bin" -merge=1 -use_counters=0 "$merged" "$corpus" "$scratch" >"$build/fuzz/$name.merge.out" 2>&1; then
+	if "$bin" -merge=1 -use_counters=0 "$merged" "$cand" >"$build/fuzz/$name.merge.out" 2>&1; then
 		rm -f "$corpus"/*
 		cp "$merged"/* "$corpus"/
 	else
 		echo "$name: merge failed, corpus unchanged (see $build/fuzz/$name.merge.out)"
 		rc=1
 	fi
+	rm -rf "$cand"
 	after=$(ls "$corpus" | wc -l)
 	rm -rf "$scratch" "$merged"
 	line="$name: ${seconds}s, ${execs:-?} executions, corpus $before -> $after files"
