@@ -7,6 +7,12 @@
 
 #include "plan_file_internal.h"
 
+/* The largest size a kernel description may hold (a width, a row count, t_max,
+ * a region value's length). Real ones are below 2^20; this bound keeps the
+ * products taken of them (kernel_binding_info: width x group, width x n, and
+ * x T or x rows after) far inside int64. A file past it is damaged or forged. */
+#define PLAN_MAX_SIZE ((int64_t)1 << 28)
+
 /* ---- writing ---- */
 
 static void write_ew(struct strbuf *b, const struct ew_program *p)
@@ -126,6 +132,9 @@ static enum rwkvc_status read_region(struct pf_reader *r, struct region_program 
 		v->imm = pf_f64(r);
 		if (!r->st && v->kind <= RV_STATE && v->binding < 0) /* an input is read from somewhere */
 			return pf_fail(r, "region value %d is an input without a binding", i);
+		if (!r->st && (v->n < 0 || v->n > PLAN_MAX_SIZE))
+			return pf_fail(r, "region value %d has length %lld (0 to %lld)", i, (long long)v->n,
+				       (long long)PLAN_MAX_SIZE);
 	}
 	rp->n_ops = (int)pf_count(r, 28, REGION_MAX_OPS, "region ops");
 	for (int i = 0; i < rp->n_ops && !r->st; i++) {
@@ -179,5 +188,8 @@ enum rwkvc_status pf_read_desc(struct pf_reader *r, struct kernel_desc *d)
 	TRY(read_region(r, &d->region));
 	if (!r->st && (d->width < 0 || d->k < 0 || d->m < 0 || d->group < 0 || d->t_max < 1))
 		return pf_fail(r, "negative sizes or t_max < 1 in a kernel description");
+	if (!r->st && (d->width > PLAN_MAX_SIZE || d->k > PLAN_MAX_SIZE || d->m > PLAN_MAX_SIZE ||
+		       d->group > PLAN_MAX_SIZE || d->t_max > PLAN_MAX_SIZE))
+		return pf_fail(r, "a size in a kernel description exceeds %lld", (long long)PLAN_MAX_SIZE);
 	return r->st;
 }
