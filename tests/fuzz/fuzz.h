@@ -42,6 +42,13 @@ _Noreturn void fuzz_fail(const char *file, int line, const char *what);
  * replay test (libFuzzer names the crashing input itself). */
 extern const char *fuzz_input_name;
 
+struct weight_file;
+/* The checks every weights reader promises (runtime/weights.h) on a file
+ * parsed from data[0..size): each tensor found by name, inside the buffer or
+ * memory the file owns, aligned, nbytes matching shape and dtype, all of it
+ * readable by converting to f32; then closes the file. */
+void fuzz_check_weights(struct weight_file *w, const uint8_t *data, size_t size);
+
 /* Splits data at the first NUL byte: [0, cut) and (cut, size). Returns cut,
  * or size when there is no NUL (the second part is then empty). */
 size_t fuzz_split(const uint8_t *data, size_t size);
