@@ -90,6 +90,13 @@ enum rwkvc_status emit_matvec(struct err *e, struct strbuf *b, const struct kern
 			      const struct codegen_target *t, const char *name);
 void grid_matvec(const struct kernel_desc *k, const struct codegen_target *t, int64_t T, uint32_t rows,
 		 uint32_t out_groups[3]);
+/* The quantised weight loaders of the matvec (emit_quant.c): each declares
+ * binding `binding` as W and load_w(row, e, w), which returns weights e ..
+ * e+ELEMS-1 of a row as f32 (ELEMS: 8 for Q8_0, 16 for Q4_K and Q6_K), for
+ * rows of K (a constant of the kernel) that are whole blocks. */
+void emit_w_q8_0(struct strbuf *b, int binding, uint32_t elems);
+void emit_w_q4_k(struct strbuf *b, int binding, uint32_t elems);
+void emit_w_q6_k(struct strbuf *b, int binding, uint32_t elems);
 enum rwkvc_status emit_norm(struct err *e, struct strbuf *b, const struct kernel_desc *k,
 			    const struct codegen_target *t, const char *name);
 void grid_norm(const struct kernel_desc *k, const struct codegen_target *t, int64_t T, uint32_t out_groups[3]);
@@ -104,6 +111,9 @@ enum rwkvc_status emit_misc(struct err *e, struct strbuf *b, const struct kernel
 			    const struct codegen_target *t, const char *name);
 void grid_misc(const struct kernel_desc *k, const struct codegen_target *t, int64_t T, uint32_t out_groups[3]);
 
+enum rwkvc_status emit_matvec_set(struct err *e, struct strbuf *b, const struct kernel_desc *k,
+				  const struct codegen_target *t, const char *name);
+void grid_matvec_set(const struct kernel_desc *k, const struct codegen_target *t, uint32_t out_groups[3]);
 enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_desc *k,
 			   const struct codegen_target *t, const char *name);
 void grid_mix(const struct kernel_desc *k, const struct codegen_target *t, int64_t T, uint32_t out_groups[3]);

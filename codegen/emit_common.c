@@ -14,12 +14,16 @@ const char *emit_scalar_type(enum dtype t)
 	}
 }
 
+/* f16 buffers, and the quantised formats whose blocks are read as 16-bit words
+ * (Q8_0's and Q6_K's blocks are 2-byte aligned only) */
+static bool needs_16bit(enum dtype d) { return d == DTYPE_F16 || d == DTYPE_Q8_0 || d == DTYPE_Q6_K; }
+
 static bool uses_f16(const struct kernel_desc *k)
 {
 	struct kernel_binding_info info[KERNEL_MAX_BINDINGS];
 	int n = kernel_binding_info(k, info);
 	for (int i = 0; i < n; i++)
-		if (info[i].dtype == DTYPE_F16)
+		if (needs_16bit(info[i].dtype))
 			return true;
 	return false;
 }
@@ -175,14 +179,21 @@ enum rwkvc_status emit_check_dtypes(struct err *e, const struct kernel_desc *k, 
 	int n = kernel_binding_info(k, info);
 	for (int i = 0; i < n; i++) {
 		enum dtype d = info[i].dtype;
-		if (d != DTYPE_F32 && d != DTYPE_F16 && d != DTYPE_I32)
+		/* quantised blocks: only a matvec's weight matrix (emit_matvec.c's loaders) */
+		bool quantised = d == DTYPE_Q8_0 || d == DTYPE_Q4_K || d == DTYPE_Q6_K;
+		if (quantised && !kernel_binding_is_matrix(k, i))
+			return err_set(e, RWKVC_STATUS_UNSUPPORTED,
+				       "kernel '%s' (%s): binding %d '%s' is %s; only a matvec's weight matrix may be quantised",
+				       name, kernel_kind_name(k->kind), i, info[i].name, dtype_name(d));
+		if (!quantised && d != DTYPE_F32 && d != DTYPE_F16 && d != DTYPE_I32)
 			return err_set(e, RWKVC_STATUS_UNSUPPORTED,
 				       "kernel '%s' (%s): binding %d '%s' is %s; this kernel reads f32 and f16 only",
 				       name, kernel_kind_name(k->kind), i, info[i].name, dtype_name(d));
-		if (d == DTYPE_F16 && !t->f16_storage)
+		if (needs_16bit(d) && !t->f16_storage)
 			return err_set(e, RWKVC_STATUS_UNSUPPORTED,
-				       "kernel '%s' (%s): binding %d '%s' is f16, but the device has no 16-bit storage",
-				       name, kernel_kind_name(k->kind), i, info[i].name);
+				       "kernel '%s' (%s): binding %d '%s' is %s, but the device has no 16-bit storage%s", name,
+				       kernel_kind_name(k->kind), i, info[i].name, dtype_name(d),
+				       quantised ? " (its blocks are read as 16-bit words)" : "");
 	}
 	return RWKVC_STATUS_OK;
 }

@@ -35,6 +35,33 @@ static void emit_row_stats(struct strbuf *b, const char *row, const char *mean, 
 		      row, mean, row, mean, inv);
 }
 
+/* Row `row` into registers (`per` values an invocation, a workgroup apart),
+ * its mean and 1/sqrt(var + eps) from them; `mine` keeps the value of this
+ * workgroup's channel c0 + tid (c0 = gl_WorkGroupID.x * WG). */
+static void emit_row_registers(struct strbuf *b, uint64_t per, const char *row, const char *mean, const char *inv,
+			       const char *mine)
+{
+	strbuf_printf(b,
+		      "    float %s_v[%llu];\n"
+		      "    float %s_sum = 0.0;\n"
+		      "    [[unroll]] for (uint j = 0u; j < %lluu; j++) {\n"
+		      "        uint c = tid + j * WG;\n"
+		      "        %s_v[j] = c < C ? float(x[(%s) * C + c]) : 0.0;\n"
+		      "        %s_sum += %s_v[j];\n"
+		      "        if (j == gl_WorkGroupID.x)\n"
+		      "            %s = %s_v[j];\n"
+		      "    }\n"
+		      "    %s = wg_sum(%s_sum) / float(C);\n"
+		      "    float %s_q = 0.0;\n"
+		      "    [[unroll]] for (uint j = 0u; j < %lluu; j++) {\n"
+		      "        float d = %s_v[j] - %s;\n"
+		      "        %s_q += tid + j * WG < C ? d * d : 0.0;\n"
+		      "    }\n"
+		      "    %s = inversesqrt(wg_sum(%s_q) / float(C) + EPS);\n",
+		      mine, (unsigned long long)per, mine, (unsigned long long)per, mine, row, mine, mine, mine,
+		      mine, mean, mine, mine, (unsigned long long)per, mine, mean, mine, inv, mine);
+}
+
 enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_desc *k,
 			   const struct codegen_target *t, const char *name)
 {
@@ -55,7 +82,22 @@ enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_
 			 "    uint c0 = gl_WorkGroupID.x * %lluu, c1 = min(c0 + %lluu, C);\n"
 			 "    float mean = 0.0, inv = 1.0, mean1 = 0.0, inv1 = 1.0;\n",
 		      (unsigned long long)mix_channels(k, t), (unsigned long long)mix_channels(k, t));
-	if (m->layer_norm) {
+	uint64_t per = ((uint64_t)k->width + wg - 1) / wg;
+	bool in_registers = m->layer_norm && mix_channels(k, t) == wg && per <= 32;
+	if (in_registers) {
+		/* this channel's parameters are loaded first, so their latency hides under the row's */
+		strbuf_append(b, "    float xa = 0.0, xs = 0.0;\n"
+				 "    uint cc = min(c0 + tid, C - 1u);\n"
+				 "    float pg = float(w[cc]), po = float(b[cc]), pp = prev[cc];\n");
+		for (int i = 0; i < m->n_mix; i++)
+			strbuf_printf(b, "    float pm%d = float(mix%d[cc]);\n", i, i);
+		/* GPUs: one load of each row into registers, both passes over them (the
+		 * memory round trips are what this kernel's time is made of) */
+		emit_row_registers(b, per, "t", "mean", "inv", "xa");
+		strbuf_append(b, "    if (t > 0u) {\n");
+		emit_row_registers(b, per, "t - 1u", "mean1", "inv1", "xs");
+		strbuf_append(b, "    }\n");
+	} else if (m->layer_norm) {
 		/* row t, and row t-1 for the shift (recomputed: another workgroup owns it) */
 		strbuf_append(b, "    {\n");
 		emit_row_stats(b, "t", "mean", "inv");
@@ -64,7 +106,10 @@ enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_
 		strbuf_append(b, "    }\n");
 	}
 	strbuf_append(b, "    for (uint c = c0 + tid; c < c1; c += WG) {\n");
-	if (m->layer_norm)
+	if (in_registers)
+		strbuf_append(b, "        float a = (xa - mean) * inv * pg + po;\n"
+				 "        float s = t == 0u ? pp : (xs - mean1) * inv1 * pg + po;\n");
+	else if (m->layer_norm)
 		strbuf_append(b, "        float g = float(w[c]), o = float(b[c]);\n"
 				 "        float a = (float(x[t * C + c]) - mean) * inv * g + o;\n"
 				 "        float s = t == 0u ? prev[c] : (float(x[(t - 1u) * C + c]) - mean1) * inv1 * g + o;\n");
@@ -72,8 +117,11 @@ enum rwkvc_status emit_mix(struct err *e, struct strbuf *b, const struct kernel_
 		strbuf_append(b, "        float a = float(x[t * C + c]);\n"
 				 "        float s = t == 0u ? prev[c] : float(x[(t - 1u) * C + c]);\n");
 	const char *act = emit_scalar_type(k->act);
-	for (int i = 0; i < m->n_mix; i++)
-		strbuf_printf(b, "        out%d[t * C + c] = %s(a + (s - a) * float(mix%d[c]));\n", i, act, i);
+	for (int i = 0; i < m->n_mix; i++) {
+		char mix[16];
+		snprintf(mix, sizeof mix, in_registers ? "pm%d" : "float(mix%d[c])", i);
+		strbuf_printf(b, "        out%d[t * C + c] = %s(a + (s - a) * %s);\n", i, act, mix);
+	}
 	if (m->state_out)
 		strbuf_append(b, "        if (t == pc.T - 1u)\n            state[c] = a;\n");
 	strbuf_append(b, "    }\n}\n");
@@ -234,13 +282,16 @@ enum rwkvc_status emit_region(struct err *e, struct strbuf *b, const struct kern
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s': head size %u must be a power of two dividing %lld",
 			       name, n, (long long)k->width);
 	emit_preamble(b, name, k, t, n, true);
-	for (int i = 0; i < rp->n_bindings; i++) /* the state is read and written: no qualifier */
+	int sv = region_state_value(rp);
+	bool vec_state = sv >= 0 && n % 4 == 0;
+	for (int i = 0; i < rp->n_bindings; i++) { /* the state is read and written: no qualifier */
+		bool state = sv >= 0 && rp->v[sv].binding == i;
 		emit_buffer(b, i, rp->role[i] == REGION_BINDING_IN ? "readonly" : rp->role[i] == REGION_BINDING_OUT ? "writeonly" : "",
-			    emit_scalar_type(rp->binding_dtype[i]), buf(i));
+			    state && vec_state ? "vec4" : emit_scalar_type(rp->binding_dtype[i]), buf(i));
+	}
 	strbuf_printf(b, "const uint C = %lluu;\nconst uint N = %uu;\n", (unsigned long long)k->width, n);
 	emit_activations(b);
 	emit_wg_sum(b, t, n);
-	int sv = region_state_value(rp);
 	if (sv >= 0)
 		strbuf_append(b, "shared float sh_r[N], sh_w[N], sh_k[N], sh_kk[N], sh_a[N];\n");
 	for (int v = 0; v < rp->n_values; v++) /* the full vectors every channel reads */
@@ -249,7 +300,15 @@ enum rwkvc_status emit_region(struct err *e, struct strbuf *b, const struct kern
 	strbuf_append(b, "void main() {\n"
 			 "    uint h = gl_WorkGroupID.x, i = gl_LocalInvocationID.x, c = h * N + i;\n");
 	emit_loads(b, rp, false);
-	if (sv >= 0) /* row i of the head's state: the value channel this invocation owns */
+	if (vec_state) /* row i of the head's state: the value channel this invocation owns, 16 bytes a load */
+		strbuf_printf(b,
+			      "    float S[N];\n"
+			      "    [[unroll]] for (uint j = 0u; j < N / 4u; j++) {\n"
+			      "        vec4 q = %s[((h * N + i) * N) / 4u + j];\n"
+			      "        S[4u * j] = q.x; S[4u * j + 1u] = q.y; S[4u * j + 2u] = q.z; S[4u * j + 3u] = q.w;\n"
+			      "    }\n",
+			      buf(rp->v[sv].binding));
+	else if (sv >= 0)
 		strbuf_printf(b,
 			      "    float S[N];\n"
 			      "    [[unroll]] for (uint j = 0u; j < N; j++)\n"
@@ -283,7 +342,12 @@ enum rwkvc_status emit_region(struct err *e, struct strbuf *b, const struct kern
 	if (vectors) /* the next token rewrites sh_vec* */
 		strbuf_append(b, "        barrier();\n");
 	strbuf_append(b, "    }\n");
-	if (sv >= 0)
+	if (vec_state)
+		strbuf_printf(b,
+			      "    [[unroll]] for (uint j = 0u; j < N / 4u; j++)\n"
+			      "        %s[((h * N + i) * N) / 4u + j] = vec4(S[4u * j], S[4u * j + 1u], S[4u * j + 2u], S[4u * j + 3u]);\n",
+			      buf(rp->v[sv].binding));
+	else if (sv >= 0)
 		strbuf_printf(b,
 			      "    [[unroll]] for (uint j = 0u; j < N; j++)\n"
 			      "        %s[(h * N + i) * N + j] = S[j];\n",

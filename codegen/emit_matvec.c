@@ -23,10 +23,11 @@
  * The weight format lives only in a weight loader (struct weight_loader
  * below): it declares the W binding and a GLSL function load_w(row, e, w)
  * that returns elements e .. e+ELEMS-1 of a row as f32 (vec4 chunks, or a
- * float when ELEMS is 1). A new format (Q8_0, Q4_K, ...) is one more loader.
+ * float when ELEMS is 1). f32, f16, Q8_0, Q4_K and Q6_K have loaders.
  */
 #include "emit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { MV_MAX_ROWS = 8, MV_MAX_TILE = 8 };
@@ -35,7 +36,7 @@ enum { MV_MAX_ROWS = 8, MV_MAX_TILE = 8 };
 
 struct weight_loader {
 	enum dtype dtype;
-	/* elements per load for rows of k elements (a power of two: 1, 4 or 8) */
+	/* elements per load for rows of k elements (a power of two: 1, 4, 8 or 16) */
 	uint32_t (*elems)(int64_t k);
 	/* declares binding `binding` and load_w() (constants K and the types VT, EV exist) */
 	void (*emit)(struct strbuf *b, int binding, uint32_t elems);
@@ -77,9 +78,14 @@ static void emit_w_f16(struct strbuf *b, int binding, uint32_t elems)
 	}
 }
 
+/* Quantised loaders: emit_quant.c. */
+static uint32_t elems_q8_0(int64_t k) { (void)k; return 8; }
+static uint32_t elems_k(int64_t k) { (void)k; return 16; }
+
 static const struct weight_loader LOADERS[] = {
-	{ DTYPE_F32, elems_f32, emit_w_f32 },
-	{ DTYPE_F16, elems_f16, emit_w_f16 },
+	{ DTYPE_F32, elems_f32, emit_w_f32 },   { DTYPE_F16, elems_f16, emit_w_f16 },
+	{ DTYPE_Q8_0, elems_q8_0, emit_w_q8_0 }, { DTYPE_Q4_K, elems_k, emit_w_q4_k },
+	{ DTYPE_Q6_K, elems_k, emit_w_q6_k },
 };
 
 static const struct weight_loader *loader_for(enum dtype d)
@@ -91,25 +97,31 @@ static const struct weight_loader *loader_for(enum dtype d)
 }
 
 /* x (activations) in the same chunks as the weights: load_x(t, e, x). */
-static void emit_x(struct strbuf *b, enum dtype act, uint32_t elems)
+static void emit_x(struct strbuf *b, int binding, enum dtype act, uint32_t elems)
 {
 	if (elems == 1) {
-		emit_buffer(b, 0, "readonly", emit_scalar_type(act), "X");
+		emit_buffer(b, binding, "readonly", emit_scalar_type(act), "X");
 		strbuf_append(b, "void load_x(uint t, uint e, out float x[1]) { x[0] = float(X[t * K + e]); }\n");
 	} else if (act == DTYPE_F32) {
-		emit_buffer(b, 0, "readonly", "vec4", "X");
+		emit_buffer(b, binding, "readonly", "vec4", "X");
 		strbuf_printf(b, "void load_x(uint t, uint e, out vec4 x[%u]) {\n    uint q = (t * K + e) >> 2;\n",
 			      elems / 4);
 		for (uint32_t v = 0; v < elems / 4; v++)
 			strbuf_printf(b, "    x[%u] = X[q + %uu];\n", v, v);
 		strbuf_append(b, "}\n");
 	} else {
-		emit_buffer(b, 0, "readonly", elems == 8 ? "uvec4" : "uvec2", "X");
+		emit_buffer(b, binding, "readonly", elems >= 8 ? "uvec4" : "uvec2", "X");
 		strbuf_printf(b, "void load_x(uint t, uint e, out vec4 x[%u]) {\n", elems / 4);
 		if (elems == 8)
 			strbuf_append(b, "    uvec4 q = X[(t * K + e) >> 3];\n"
 					 "    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));\n"
 					 "    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));\n");
+		else if (elems == 16) /* the K-quants' loads */
+			for (uint32_t v = 0; v < 2; v++)
+				strbuf_printf(b, "    uvec4 q%u = X[((t * K + e) >> 3) + %uu];\n"
+						 "    x[%u] = vec4(unpackHalf2x16(q%u.x), unpackHalf2x16(q%u.y));\n"
+						 "    x[%u] = vec4(unpackHalf2x16(q%u.z), unpackHalf2x16(q%u.w));\n",
+					      v, v, 2 * v, v, v, 2 * v + 1, v, v);
 		else
 			strbuf_append(b, "    uvec2 q = X[(t * K + e) >> 2];\n"
 					 "    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));\n");
@@ -126,6 +138,18 @@ struct mv_cfg {
 	uint32_t elems; /* elements per invocation per step */
 	uint32_t slots; /* shared partial sums per output (per subgroup, or per invocation) */
 };
+
+/* Tuning experiments on a GPU: RWKVC_MV_ROWS / RWKVC_MV_WG override the rows per
+ * workgroup and the invocations (the SPIR-V cache keys on the source, so
+ * nothing stale is reused). Not for normal use. */
+static void tuning_override(struct mv_cfg *c)
+{
+	const char *rows = getenv("RWKVC_MV_ROWS"), *wg = getenv("RWKVC_MV_WG");
+	if (wg && atoi(wg) >= 32 && atoi(wg) <= 256)
+		c->wg = emit_pow2_ceil((uint64_t)atoi(wg));
+	if (rows && atoi(rows) >= 1 && atoi(rows) <= MV_MAX_ROWS)
+		c->rows = (uint32_t)atoi(rows);
+}
 
 static struct mv_cfg mv_config(const struct kernel_desc *k, const struct codegen_target *t)
 {
@@ -146,6 +170,7 @@ static struct mv_cfg mv_config(const struct kernel_desc *k, const struct codegen
 		c.rows = 2 * (128 / c.wg);
 		if (c.rows > MV_MAX_ROWS)
 			c.rows = MV_MAX_ROWS;
+		tuning_override(&c);
 		/* at most 32 accumulators per invocation (registers) */
 		c.tile = 32 / c.rows < MV_MAX_TILE ? 32 / c.rows : MV_MAX_TILE;
 	}
@@ -224,7 +249,7 @@ static void emit_reduce(struct strbuf *b, const struct codegen_target *t, const 
 
 /* void tile<nc>(uint t0, uint rbase): rows rbase.. for tokens t0 .. t0+nc-1. */
 static void emit_tile(struct strbuf *b, const struct codegen_target *t, const struct mv_cfg *c, uint32_t nc,
-		      int64_t k)
+		      int64_t k, const char *rows)
 {
 	uint32_t step = c->wg * c->elems;
 	uint64_t full = (uint64_t)k / step;
@@ -234,7 +259,7 @@ static void emit_tile(struct strbuf *b, const struct codegen_target *t, const st
 	for (uint32_t j = 0; j < nc; j++)
 		strbuf_printf(b, "    uint tk%u = min(t0 + %uu, pc.T - 1u);\n", j, j);
 	for (uint32_t r = 0; r < c->rows; r++)
-		strbuf_printf(b, "    uint row%u = min(rbase + %uu, pc.rows - 1u);\n", r, r);
+		strbuf_printf(b, "    uint row%u = min(rbase + %uu, %s - 1u);\n", r, r, rows);
 	for (uint32_t r = 0; r < c->rows; r++)
 		for (uint32_t j = 0; j < nc; j++)
 			strbuf_printf(b, "    float acc%u_%u = 0.0;\n", r, j);
@@ -256,18 +281,21 @@ static void emit_tile(struct strbuf *b, const struct codegen_target *t, const st
 	strbuf_append(b, "}\n");
 }
 
-static void emit_store(struct strbuf *b, const struct kernel_desc *k)
+/* store(r, t, v): rows limit and first row are pc.rows / pc.row0 for a
+ * single matvec (its weight may be split in chunks), M / 0 for a part of a set. */
+static void emit_store(struct strbuf *b, enum dtype act, enum kernel_epilogue epilogue, bool residual, const char *rows,
+		       const char *row0)
 {
 	static const char *const epi[] = { [EPILOGUE_NONE] = "", [EPILOGUE_TANH] = "ew_tanh",
 					   [EPILOGUE_SIGMOID] = "ew_sigmoid", [EPILOGUE_RELU_SQ] = "ew_relu_sq" };
 	strbuf_printf(b,
 		      "void store(uint r, uint t, float v) {\n"
-		      "    if (r >= pc.rows || t >= pc.T)\n"
+		      "    if (r >= %s || t >= pc.T)\n"
 		      "        return;\n"
-		      "    uint at = t * M + pc.row0 + r;\n"
-		      "    y[at] = %s(%s(v%s));\n"
+		      "    uint at = t * M + %s + r;\n"
+		      "    Y[at] = %s(%s(v%s));\n"
 		      "}\n",
-		      emit_scalar_type(k->act), epi[k->epilogue], k->residual ? " + float(residual[at])" : "");
+		      rows, row0, emit_scalar_type(act), epi[epilogue], residual ? " + float(residual[at])" : "");
 }
 
 enum rwkvc_status emit_matvec(struct err *e, struct strbuf *b, const struct kernel_desc *k,
@@ -277,6 +305,10 @@ enum rwkvc_status emit_matvec(struct err *e, struct strbuf *b, const struct kern
 	if (!l)
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec): no weight loader for %s", name,
 			       dtype_name(k->weight));
+	if (k->k % dtype_block(k->weight) != 0)
+		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec): rows of K = %lld weights are not whole "
+			       "%s blocks of %u (store the matrix as f16)", name, (long long)k->k, dtype_name(k->weight),
+			       dtype_block(k->weight));
 	if ((unsigned)k->epilogue > EPILOGUE_RELU_SQ)
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "kernel '%s' (matvec): unknown epilogue %d", name,
 			       (int)k->epilogue);
@@ -289,19 +321,19 @@ enum rwkvc_status emit_matvec(struct err *e, struct strbuf *b, const struct kern
 	emit_preamble(b, name, k, t, c.wg, true);
 	strbuf_printf(b, "const uint K = %lluu, M = %lluu, WG = %uu, NV = %uu, SLOTS = %uu;\n",
 		      (unsigned long long)k->k, (unsigned long long)k->m, c.wg, c.rows * tile, c.slots);
-	emit_x(b, k->act, c.elems);
+	emit_x(b, 0, k->act, c.elems);
 	l->emit(b, 1, c.elems);
 	int out = 2;
 	if (k->residual)
 		emit_buffer(b, out++, "readonly", emit_scalar_type(k->act), "residual");
-	emit_buffer(b, out, "writeonly", emit_scalar_type(k->act), "y");
+	emit_buffer(b, out, "writeonly", emit_scalar_type(k->act), "Y");
 	strbuf_printf(b, "shared float red[%llu];\n", (unsigned long long)(shared / 4));
 	emit_group_id(b);
 	emit_activations(b);
-	emit_store(b, k);
-	emit_tile(b, t, &c, 1, k->k);
+	emit_store(b, k->act, k->epilogue, k->residual, "pc.rows", "pc.row0");
+	emit_tile(b, t, &c, 1, k->k, "pc.rows");
 	if (tile > 1)
-		emit_tile(b, t, &c, tile, k->k);
+		emit_tile(b, t, &c, tile, k->k, "pc.rows");
 	strbuf_printf(b, "void main() {\n"
 			 "    uint rbase = group_id() * %uu;\n"
 			 "    if (rbase >= pc.rows)\n"
@@ -327,4 +359,153 @@ void grid_matvec(const struct kernel_desc *k, const struct codegen_target *t, in
 	(void)T;
 	struct mv_cfg c = mv_config(k, t);
 	emit_grid_linear((rows + c.rows - 1) / c.rows, out_groups);
+}
+
+/* ---- sets: independent matvecs in one dispatch ---- */
+
+/* A part as a single-matvec description (what mv_config and the loaders look at). */
+static struct kernel_desc part_desc(const struct kernel_desc *k, int p)
+{
+	struct kernel_desc d = *k;
+	d.kind = KERNEL_MATVEC;
+	d.k = k->set.part[p].k;
+	d.m = k->set.part[p].m;
+	d.epilogue = k->set.part[p].epilogue;
+	d.residual = k->set.part[p].residual;
+	d.weight = k->set.part[p].weight;
+	return d;
+}
+
+/* One workgroup size for every part (the widest asks), rows and tile per part. */
+static struct mv_cfg part_config(const struct kernel_desc *k, const struct codegen_target *t, int p, uint32_t wg)
+{
+	struct kernel_desc d = part_desc(k, p);
+	struct mv_cfg c = mv_config(&d, t);
+	if (!t->cpu && c.wg != wg) {
+		c.wg = wg;
+		c.rows = 2 * (128 / wg) < MV_MAX_ROWS ? 2 * (128 / wg) : MV_MAX_ROWS;
+		c.rows = c.rows ? c.rows : 1;
+		c.tile = 32 / c.rows < MV_MAX_TILE ? 32 / c.rows : MV_MAX_TILE;
+		if (c.tile > k->t_max)
+			c.tile = (uint32_t)k->t_max;
+	}
+	c.slots = wg;
+	return c;
+}
+
+static uint32_t set_wg(const struct kernel_desc *k, const struct codegen_target *t)
+{
+	uint32_t wg = 0;
+	for (int p = 0; p < k->set.n; p++) {
+		struct kernel_desc d = part_desc(k, p);
+		uint32_t w = mv_config(&d, t).wg;
+		wg = w > wg ? w : wg;
+	}
+	return wg;
+}
+
+/* every global name of a single matvec's pieces (none of them a swizzle letter) */
+static const char *const RENAMED[] = { "K", "M", "X", "W", "Y", "residual", "load_x", "load_w", "store" };
+enum { N_RENAMED = sizeof RENAMED / sizeof RENAMED[0] };
+/* and those of the quantised weight loaders */
+static const char *const RENAMED_QUANT[] = { "NB", "w32", "sbytes", "ubytes" };
+enum { N_RENAMED_QUANT = sizeof RENAMED_QUANT / sizeof RENAMED_QUANT[0] };
+
+/* #define (or #undef) each global name of part p's pieces as name_p. */
+static void rename_part(struct strbuf *b, const struct matvec_part *pt, int p, bool define)
+{
+	for (int r = 0; r < N_RENAMED; r++)
+		strbuf_printf(b, define ? "#define %s %s_%d\n" : "#undef %s\n", RENAMED[r], RENAMED[r], p);
+	for (int r = 0; dtype_block(pt->weight) > 1 && r < N_RENAMED_QUANT; r++)
+		strbuf_printf(b, define ? "#define %s %s_%d\n" : "#undef %s\n", RENAMED_QUANT[r], RENAMED_QUANT[r], p);
+}
+
+enum rwkvc_status emit_matvec_set(struct err *e, struct strbuf *b, const struct kernel_desc *k,
+				  const struct codegen_target *t, const char *name)
+{
+	if (k->set.n < 1 || k->set.n > MATVEC_SET_MAX)
+		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "kernel '%s': %d parts (1 to %d)", name, k->set.n, MATVEC_SET_MAX);
+	for (int p = 0; p < k->set.n; p++) {
+		const struct matvec_part *pt = &k->set.part[p];
+		if (!loader_for(pt->weight))
+			return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec set) part %d: no weight loader for %s",
+				       name, p, dtype_name(pt->weight));
+		if (pt->k % dtype_block(pt->weight) != 0)
+			return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec set) part %d: rows of K = %lld weights "
+				       "are not whole %s blocks of %u", name, p, (long long)pt->k, dtype_name(pt->weight),
+				       dtype_block(pt->weight));
+	}
+	uint32_t wg = set_wg(k, t);
+	uint64_t shared = 0;
+	for (int p = 0; p < k->set.n; p++) {
+		struct mv_cfg c = part_config(k, t, p, wg);
+		uint64_t need = (uint64_t)c.rows * (c.tile > 1 ? c.tile : 1) * c.slots * 4;
+		shared = need > shared ? need : shared;
+	}
+	if (t->max_shared_bytes && shared > t->max_shared_bytes)
+		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "kernel '%s' (matvec set): needs %llu bytes of shared memory",
+			       name, (unsigned long long)shared);
+	emit_preamble(b, name, k, t, wg, true);
+	strbuf_printf(b, "const uint WG = %uu, SLOTS = %uu;\nshared float red[%llu];\n", wg, wg,
+		      (unsigned long long)(shared / 4));
+	emit_group_id(b);
+	emit_activations(b);
+	int binding = 0;
+	uint64_t end = 0;
+	struct strbuf body;
+	strbuf_init(&body, e);
+	for (int p = 0; p < k->set.n; p++) {
+		const struct matvec_part *pt = &k->set.part[p];
+		struct mv_cfg c = part_config(k, t, p, wg);
+		uint32_t tile = c.tile > 1 ? c.tile : 1;
+		/* the single-matvec pieces, their names suffixed with the part */
+		strbuf_printf(b, "// part %d: %lld x %lld\nconst uint K_%d = %lluu, M_%d = %lluu;\n", p, (long long)pt->m,
+			      (long long)pt->k, p, (unsigned long long)pt->k, p, (unsigned long long)pt->m);
+		rename_part(b, pt, p, true);
+		strbuf_printf(b, "#define tile1 tile1_%d\n#define tile%u tile%u_%d\n", p, tile, tile, p);
+		emit_x(b, binding++, k->act, c.elems);
+		loader_for(pt->weight)->emit(b, binding++, c.elems);
+		if (pt->residual)
+			emit_buffer(b, binding++, "readonly", emit_scalar_type(k->act), "residual");
+		emit_buffer(b, binding++, "writeonly", emit_scalar_type(k->act), "Y");
+		emit_store(b, k->act, pt->epilogue, pt->residual, "M", "0u");
+		emit_tile(b, t, &c, 1, pt->k, "M");
+		if (tile > 1)
+			emit_tile(b, t, &c, tile, pt->k, "M");
+		rename_part(b, pt, p, false);
+		strbuf_printf(b, "#undef tile1\n#undef tile%u\n", tile);
+		/* main's share: workgroups [end, end + blocks) compute this part */
+		uint64_t blocks = ((uint64_t)pt->m + c.rows - 1) / c.rows;
+		strbuf_printf(&body,
+			      "    if (g < %lluu) {\n"
+			      "        uint rbase = (g - %lluu) * %uu;\n",
+			      (unsigned long long)(end + blocks), (unsigned long long)end, c.rows);
+		if (tile > 1)
+			strbuf_printf(&body,
+				      "        if (pc.T == 1u)\n"
+				      "            tile1_%d(0u, rbase);\n"
+				      "        else\n"
+				      "            for (uint t0 = 0u; t0 < pc.T; t0 += %uu)\n"
+				      "                tile%u_%d(t0, rbase);\n",
+				      p, tile, tile, p);
+		else
+			strbuf_printf(&body, "        tile1_%d(0u, rbase);\n", p);
+		strbuf_append(&body, "        return;\n    }\n");
+		end += blocks;
+	}
+	strbuf_printf(b, "void main() {\n    uint g = group_id();\n%s}\n", strbuf_str(&body));
+	enum rwkvc_status st = strbuf_status(&body);
+	strbuf_free(&body);
+	return st;
+}
+
+void grid_matvec_set(const struct kernel_desc *k, const struct codegen_target *t, uint32_t out_groups[3])
+{
+	uint32_t wg = set_wg(k, t);
+	uint64_t blocks = 0;
+	for (int p = 0; p < k->set.n; p++) {
+		struct mv_cfg c = part_config(k, t, p, wg);
+		blocks += ((uint64_t)k->set.part[p].m + c.rows - 1) / c.rows;
+	}
+	emit_grid_linear(blocks, out_groups);
 }

@@ -17,6 +17,7 @@ const char *kernel_kind_name(enum kernel_kind k)
 		[KERNEL_TOKEN_SHIFT] = "token_shift", [KERNEL_LAST_ROW] = "last_row",
 		[KERNEL_WKV7] = "wkv7",               [KERNEL_RK_BONUS] = "rk_bonus",
 		[KERNEL_MIX] = "mix",                 [KERNEL_HEAD_REGION] = "head_region",
+		[KERNEL_MATVEC_SET] = "matvec_set",
 	};
 	return (unsigned)k < KERNEL_COUNT ? names[k] : "?";
 }
@@ -35,6 +36,12 @@ static struct kernel_binding_info fixed(enum kernel_role r, enum dtype d, const 
 static const char *const EW_NAMES[EW_MAX_IN] = { "in0", "in1", "in2", "in3" };
 static const char *const WKV_IN[6] = { "r", "w", "k", "v", "kk", "a" };
 static const char *const BONUS_IN[3] = { "r", "k", "v" };
+
+static const char *const SET_NAMES[MATVEC_SET_MAX][4] = {
+	{ "x0", "W0", "residual0", "y0" }, { "x1", "W1", "residual1", "y1" }, { "x2", "W2", "residual2", "y2" },
+	{ "x3", "W3", "residual3", "y3" }, { "x4", "W4", "residual4", "y4" }, { "x5", "W5", "residual5", "y5" },
+	{ "x6", "W6", "residual6", "y6" }, { "x7", "W7", "residual7", "y7" },
+};
 
 static const char *const MIX_NAMES[2][MIX_MAX] = {
 	{ "mix0", "mix1", "mix2", "mix3", "mix4", "mix5" },
@@ -147,6 +154,17 @@ int kernel_binding_info(const struct kernel_desc *k, struct kernel_binding_info 
 	case KERNEL_MIX:
 		n = mix_bindings(k, out);
 		break;
+	case KERNEL_MATVEC_SET:
+		for (int p = 0; p < k->set.n && p < MATVEC_SET_MAX && n + 4 <= KERNEL_MAX_BINDINGS; p++) {
+			const struct matvec_part *pt = &k->set.part[p];
+			out[n++] = per_t(I, act, SET_NAMES[p][0], pt->k);
+			/* bound whole (a set's weights are never split in chunks) */
+			out[n++] = fixed(I, pt->weight, SET_NAMES[p][1], pt->k * pt->m);
+			if (pt->residual)
+				out[n++] = per_t(I, act, SET_NAMES[p][2], pt->m);
+			out[n++] = per_t(O, act, SET_NAMES[p][3], pt->m);
+		}
+		break;
 	case KERNEL_HEAD_REGION:
 		n = region_bindings(k, out);
 		break;
@@ -154,6 +172,21 @@ int kernel_binding_info(const struct kernel_desc *k, struct kernel_binding_info 
 		break;
 	}
 	return n;
+}
+
+bool kernel_binding_is_matrix(const struct kernel_desc *k, int b)
+{
+	if (k->kind == KERNEL_MATVEC)
+		return b == 1;
+	if (k->kind != KERNEL_MATVEC_SET)
+		return false;
+	int at = 0; /* x, W, [residual], y per part */
+	for (int p = 0; p < k->set.n && p < MATVEC_SET_MAX; p++) {
+		if (b == at + 1)
+			return true;
+		at += 3 + k->set.part[p].residual;
+	}
+	return false;
 }
 
 int64_t kernel_binding_numel(const struct kernel_binding_info *b, int64_t T, uint32_t rows)
@@ -197,6 +230,9 @@ void kernel_grid(const struct kernel_desc *k, const struct codegen_target *targe
 		break;
 	case KERNEL_MIX:
 		grid_mix(k, target, T, out_groups);
+		break;
+	case KERNEL_MATVEC_SET:
+		grid_matvec_set(k, target, out_groups);
 		break;
 	case KERNEL_HEAD_REGION:
 		grid_region(k, out_groups);
@@ -258,6 +294,9 @@ enum rwkvc_status codegen_emit(struct err *e, const struct kernel_desc *k, const
 		break;
 	case KERNEL_MIX:
 		st = emit_mix(e, &b, k, target, name);
+		break;
+	case KERNEL_MATVEC_SET:
+		st = emit_matvec_set(e, &b, k, target, name);
 		break;
 	case KERNEL_HEAD_REGION:
 		st = emit_region(e, &b, k, target, name);

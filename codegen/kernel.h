@@ -49,6 +49,7 @@ enum kernel_kind {
 	KERNEL_RK_BONUS,    /* r, k, v [T, width], r_k [width] -> per head (sum r*k*r_k) * v */
 	/* fused kernels (passes/fuse.c) */
 	KERNEL_MIX,         /* [layer norm] + token shift + lerps: see struct mix_desc */
+	KERNEL_MATVEC_SET,  /* independent matvecs in one dispatch: see struct matvec_set */
 	KERNEL_HEAD_REGION, /* head-local ops around wkv7, one workgroup per head: struct region_program */
 	KERNEL_COUNT
 };
@@ -170,10 +171,34 @@ enum kernel_epilogue {
 	EPILOGUE_RELU_SQ,
 };
 
+/* ---- fused: independent matvecs in one dispatch (KERNEL_MATVEC_SET) ----
+ *
+ * Each part is a matvec of its own (y_p = epilogue(W_p x_p) (+ residual_p)),
+ * with the activations of the kernel and its own weight type (a quantised
+ * attention matrix and an f16 LoRA factor can share a set); the workgroups
+ * are split between the parts. Bindings, part after part: x, W, [residual],
+ * y. No part's weight is split into row chunks (the executor binds it whole).
+ */
+enum { MATVEC_SET_MAX = 8 };
+
+struct matvec_part {
+	int64_t k, m;
+	enum kernel_epilogue epilogue;
+	bool residual;
+	enum dtype weight; /* W_p's storage: f32, f16, Q8_0, Q4_K, Q6_K (set by whoever builds the
+			      set; the plan's weight policy, passes/weight_policy.h) */
+};
+
+struct matvec_set {
+	int n;
+	struct matvec_part part[MATVEC_SET_MAX];
+};
+
 struct kernel_desc {
 	enum kernel_kind kind;
 	enum dtype act;    /* DTYPE_F32 or DTYPE_F16: how activations are stored */
-	enum dtype weight; /* matvec and embedding: DTYPE_F32, F16 (later Q8_0, Q4_K, Q6_K) */
+	enum dtype weight; /* weights: DTYPE_F32 or F16; a matvec's W also Q8_0, Q4_K, Q6_K (a
+			      matvec set's parts have their own: matvec_part.weight) */
 	int64_t width;     /* elements per activation row (C); matvec: unused */
 	int64_t k, m;      /* matvec: input width K, output width M (all rows of W: y is [T, m]
 			      whatever rows one dispatch covers); embedding: m = table rows */
@@ -184,6 +209,7 @@ struct kernel_desc {
 	bool residual;     /* matvec: adds an extra input [T, m] (bound after W) to the result */
 	struct ew_program ew; /* elementwise */
 	struct mix_desc mix;  /* KERNEL_MIX */
+	struct matvec_set set; /* KERNEL_MATVEC_SET */
 	struct region_program region; /* KERNEL_HEAD_REGION */
 };
 
@@ -235,6 +261,9 @@ struct kernel_binding_info {
 
 /* Fills out[0..n) in binding order; returns n (= kernel_bindings). */
 int kernel_binding_info(const struct kernel_desc *k, struct kernel_binding_info out[KERNEL_MAX_BINDINGS]);
+/* Whether binding b of k is a matvec's weight matrix (W of a matvec, W_p of a
+ * set's part): the only bindings that may hold quantised blocks. */
+bool kernel_binding_is_matrix(const struct kernel_desc *k, int b);
 /* Elements the binding holds for T tokens and `rows` weight rows in the dispatch. */
 int64_t kernel_binding_numel(const struct kernel_binding_info *b, int64_t T, uint32_t rows);
 

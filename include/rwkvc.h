@@ -1,22 +1,30 @@
 /*
  * rwkvc.h - the public C interface of rwkvc, an RWKV-7 inference engine.
  *
- * Ten lines of use:
+ * Ten lines of use (docs/c-api.md walks through them; tests/test_api.c runs them):
  *
- *     rwkvc_ctx_t *ctx;  rwkvc_model_t *model;  rwkvc_session_t *s;
- *     rwkvc_ctx_create(&ctx);
+ *     rwkvc_ctx_t *ctx;  rwkvc_model_t *m;  rwkvc_session_t *s;  rwkvc_sampler_t *smp;
  *     struct rwkvc_model_options o = rwkvc_model_options_default();
- *     o.weights_path = "model.safetensors";
- *     if (rwkvc_model_load(ctx, &o, &model)) { puts(rwkvc_errmsg(ctx)); return 1; }
- *     rwkvc_session_create(model, &s);
- *     float *logits = malloc(rwkvc_model_vocab(model) * sizeof *logits);
- *     rwkvc_session_eval(s, tokens, n_tokens, RWKVC_EVAL_LAST, logits);
- *     rwkvc_session_destroy(s); rwkvc_model_destroy(model); rwkvc_ctx_destroy(ctx);
+ *     o.weights_path = "model.safetensors";                    // or a llama.cpp .gguf
+ *     rwkvc_ctx_create(&ctx);
+ *     if (rwkvc_model_load(ctx, &o, &m)) { fprintf(stderr, "%s\n", rwkvc_errmsg(ctx)); return 1; }
+ *     struct rwkvc_model_info info;  rwkvc_model_get_info(m, &info);
+ *     float *logits = malloc(info.vocab * sizeof *logits);  int32_t next;
+ *     struct rwkvc_sampler_options so = rwkvc_sampler_options_default();
+ *     rwkvc_session_create(m, &s);  rwkvc_sampler_create(ctx, &so, info.vocab, &smp);
+ *     rwkvc_session_eval(s, prompt, n_prompt, RWKVC_EVAL_LAST, logits);   // prefill
+ *     for (int i = 0; i < 100; i++) {                                       // decode
+ *         rwkvc_sampler_sample(smp, logits, info.vocab, &next);  rwkvc_sampler_accept(smp, next);
+ *         rwkvc_session_eval(s, &next, 1, RWKVC_EVAL_LAST, logits);
+ *     }
+ *     rwkvc_sampler_destroy(smp); rwkvc_session_destroy(s); rwkvc_model_destroy(m); rwkvc_ctx_destroy(ctx);
  *
  * Every call returns an rwkvc_status; 0 is success. On failure the message
  * (what went wrong and where) is kept in the context until the next failing
- * call and is read with rwkvc_errmsg(). The library has no global state, never
- * calls exit() and starts no threads of its own.
+ * call and is read with rwkvc_errmsg(). The library keeps no state outside its
+ * handles (apart from the shader compiler's one-time process setup, and the
+ * fault-injection counters tests use), never calls exit() and starts no threads
+ * of its own. A handle is used by one thread at a time.
  */
 #ifndef RWKVC_H
 #define RWKVC_H
@@ -87,7 +95,10 @@ struct rwkvc_model_options {
 	const char *plan_path;    /* a compiled plan; NULL: compile on load */
 	enum rwkvc_backend backend;
 	enum rwkvc_precision precision;
-	const char *quant;        /* NULL, "f16", "q8_0" or "q4_k": quantise on load */
+	const char *quant;        /* NULL, "f32", "f16", "q8_0" or "q4_k": the storage of the big
+				     matrices (attention, FFN, head), converted on load; NULL keeps
+				     a GGUF's quantised matrices as they are. docs/quantisation.md.
+				     The CPU backend computes with the same (dequantised) values */
 	const struct rwkvc_random_model *random; /* instead of weights_path: random weights made
 						    in memory (benchmarks of real shapes) */
 	int t_max;                /* Vulkan: tokens per recorded call; longer inputs are split (0: 16) */
@@ -285,8 +296,8 @@ struct rwkvc_plan_options {
 	const char *weights_path; /* the sizes (C, H, L, ...) from this weights file, */
 	const char *preset;       /* or from this preset of the graph ("2.9b"); exactly one of the two */
 	enum rwkvc_precision precision; /* activations (and weights, unless `quant` says otherwise) */
-	const char *quant;        /* weight storage: NULL, "f32" or "f16" (recorded in the plan;
-				     other types are refused with UNSUPPORTED for now) */
+	const char *quant;        /* the big matrices' storage: NULL, "f32", "f16", "q8_0" or "q4_k"
+				     (docs/quantisation.md; recorded in the plan) */
 	int t_max;                /* the most tokens per call (the prefill chunk); 0: 16 */
 	const char *const *disable; /* passes or fusion rules to switch off: "fuse", "memplan",
 				       "schedule", "mix", "matvec", "head_region", "ew_chain" */
@@ -303,9 +314,10 @@ struct rwkvc_plan_options {
 struct rwkvc_plan_options rwkvc_plan_options_default(void);
 
 /* Runs the passes. On success *out_plan is the caller's. Errors: BAD_ARGUMENT
- * (no or both of weights_path and preset, an unknown pass, t_max < 1), IO,
- * BAD_FORMAT (weights file), BAD_GRAPH, BAD_SHAPE, UNSUPPORTED (a quant type
- * not built yet; target "device" without a device), NO_MEMORY. */
+ * (no or both of weights_path and preset, an unknown pass or quant, t_max < 1),
+ * IO, BAD_FORMAT (weights file), BAD_GRAPH, BAD_SHAPE, UNSUPPORTED (a quant
+ * type not made on load: q6_k, bf16; target "device" without a device),
+ * NO_MEMORY. */
 enum rwkvc_status rwkvc_plan_compile(rwkvc_ctx_t *ctx, const struct rwkvc_plan_options *opts,
 				     rwkvc_plan_t **out_plan);
 /* Writes the plan file atomically, compiling any kernel not yet in SPIR-V

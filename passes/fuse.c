@@ -352,12 +352,17 @@ static const struct rule {
 	{ "ew_chain", GROUP_EW_CHAIN, grow_ew_chain, true },
 };
 
-static const char *const kind_names[GROUP_KIND_COUNT] = { "single", "ew_chain", "matvec", "mix", "head_region" };
+static const char *const kind_names[GROUP_KIND_COUNT] = { "single", "ew_chain", "matvec", "mix", "head_region",
+							   "matvec_set" };
 
 const char *group_kind_name(enum group_kind k) { return (unsigned)k < GROUP_KIND_COUNT ? kind_names[k] : "?"; }
 
 bool fuse_rule_from_name(const char *name, enum group_kind *out)
 {
+	if (strcmp(name, "matvec_set") == 0) { /* not a growing rule: merges matvecs after the others */
+		*out = GROUP_MATVEC_SET;
+		return true;
+	}
 	for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
 		if (strcmp(rules[r].name, name) == 0) {
 			*out = rules[r].kind;
@@ -379,57 +384,52 @@ struct fuse_options fuse_options_all(void)
 
 /* ---- ordering the groups ---- */
 
-static enum rwkvc_status order_groups(struct fuser *f, struct partition *out)
+/*
+ * Wavefronts: every group whose inputs are ready goes before any group that
+ * needs one of them, so independent kernels (r, k, v and the LoRA products of
+ * a layer) sit next to each other, between the same two barriers; within a
+ * wavefront, in the order of their first ops. Writes each group's wavefront
+ * into level[] and, when `place`, its position into groups[].first.
+ */
+static enum rwkvc_status wavefronts(struct fuser *f, int32_t *level, bool place)
 {
 	const struct graph *g = f->g;
 	int32_t G = f->n_groups;
 	int32_t *pending = mem_calloc(f->e, (size_t)G + 1, sizeof *pending, "fusion order");
 	bool *done = mem_calloc(f->e, (size_t)G + 1, sizeof *done, "fusion order");
-	int32_t *fill = mem_calloc(f->e, (size_t)G + 1, sizeof *fill, "fusion order");
-	if (!pending || !done || !fill) {
-		mem_free(pending);
-		mem_free(done);
-		mem_free(fill);
-		return f->e->status;
-	}
+	bool *ready = mem_calloc(f->e, (size_t)G + 1, sizeof *ready, "fusion order");
+	enum rwkvc_status st = pending && done && ready ? RWKVC_STATUS_OK : f->e->status;
 	/* pending[grp] = inputs produced by other groups not yet placed (counted per edge) */
-	for (int32_t i = 0; i < g->n_ops; i++)
+	for (int32_t i = 0; i < g->n_ops && !st; i++)
 		for (int k = 0; k < g->ops[i].n_in; k++) {
 			int32_t p = producer(f, g->ops[i].in[k]);
 			if (p >= 0 && f->claim[p] != f->claim[i])
 				pending[f->claim[i]]++;
 		}
-	/* wavefronts: every group whose inputs are ready is placed before any group
-	 * that needs one of them, so independent kernels (r, k, v and the LoRA
-	 * products of a layer) end up next to each other, between the same two
-	 * barriers; within a wavefront, the order of their first ops */
-	int32_t placed = 0, at = 0;
-	bool *ready = mem_calloc(f->e, (size_t)G + 1, sizeof *ready, "fusion order");
-	if (!ready) {
-		mem_free(pending);
-		mem_free(done);
-		mem_free(fill);
-		return f->e->status;
-	}
-	while (placed < G) {
+	int32_t placed = 0, at = 0, front = 0;
+	for (int32_t grp = 0; grp < G && !st; grp++)
+		if (f->groups[grp].n == 0) { /* merged into another */
+			done[grp] = true;
+			placed++;
+		}
+	while (placed < G && !st) {
 		int32_t in_front = 0;
 		for (int32_t grp = 0; grp < G; grp++) {
 			ready[grp] = !done[grp] && pending[grp] == 0;
 			in_front += ready[grp];
 		}
 		if (!in_front) {
-			mem_free(pending);
-			mem_free(done);
-			mem_free(fill);
-			mem_free(ready);
-			return err_set(f->e, RWKVC_STATUS_BAD_GRAPH, "fusion made a cycle between groups (a fusion rule is wrong)");
+			st = err_set(f->e, RWKVC_STATUS_BAD_GRAPH, "fusion made a cycle between groups (a fusion rule is wrong)");
+			break;
 		}
 		for (int32_t i = 0; i < g->n_ops; i++) {
 			int32_t next = f->claim[i];
 			if (!ready[next] || done[next])
 				continue;
 			done[next] = true;
-			f->groups[next].first = at;
+			level[next] = front;
+			if (place)
+				f->groups[next].first = at;
 			at += f->groups[next].n;
 			placed++;
 		}
@@ -443,17 +443,118 @@ static enum rwkvc_status order_groups(struct fuser *f, struct partition *out)
 						pending[f->claim[c]]--;
 				}
 		}
-	}
-	mem_free(ready);
-	/* ops of a group in their topological (index) order */
-	for (int32_t i = 0; i < g->n_ops; i++) {
-		int32_t grp = f->claim[i];
-		out->ops[f->groups[grp].first + fill[grp]++] = i;
+		front++;
 	}
 	mem_free(pending);
 	mem_free(done);
+	mem_free(ready);
+	return st;
+}
+
+/* A group that is one matvec (with its epilogue and residual), small enough to
+ * be bound whole (the head, 65536 rows, stays alone: it may need row chunks). */
+static bool lone_matvec(const struct fuser *f, int32_t grp)
+{
+	const struct op_group *gr = &f->groups[grp];
+	const struct op *a = op_at(f, gr->anchor);
+	if (gr->n == 0 || (gr->kind != GROUP_MATVEC && !(gr->kind == GROUP_SINGLE && gr->n == 1)))
+		return false;
+	if (a->kind != OP_LINEAR && a->kind != OP_MATMUL)
+		return false;
+	return numel(f->g, a->in[1]) <= ((int64_t)1 << 24);
+}
+
+/* Independent matvecs of one wavefront become one kernel (up to MATVEC_SET_MAX). */
+static void merge_matvec_sets(struct fuser *f, const int32_t *level)
+{
+	const struct graph *g = f->g;
+	size_t n = (size_t)f->n_groups + 1;
+	int32_t *leader = mem_alloc(f->e, n * sizeof *leader, "fusion");
+	int32_t *open = mem_alloc(f->e, n * sizeof *open, "fusion"); /* per wavefront: the set being filled */
+	int *parts = mem_calloc(f->e, n, sizeof *parts, "fusion");
+	if (!leader || !open || !parts) { /* merging is an optimisation: without memory, skip it */
+		mem_free(leader);
+		mem_free(open);
+		mem_free(parts);
+		return;
+	}
+	for (int32_t grp = 0; grp < f->n_groups; grp++)
+		leader[grp] = open[grp] = -1;
+	for (int32_t i = 0; i < g->n_ops; i++) {
+		int32_t grp = f->claim[i];
+		if (f->groups[grp].anchor != i || !lone_matvec(f, grp))
+			continue;
+		int32_t *set = &open[level[grp]];
+		if (*set >= 0 && parts[*set] < MATVEC_SET_MAX) {
+			leader[grp] = *set;
+			parts[*set]++;
+		} else {
+			*set = grp;
+			parts[grp] = 1;
+		}
+	}
+	for (int32_t i = 0; i < g->n_ops; i++) {
+		int32_t grp = f->claim[i];
+		if (leader[grp] < 0)
+			continue;
+		struct op_group *to = &f->groups[leader[grp]];
+		to->kind = GROUP_MATVEC_SET;
+		to->n++;
+		f->claim[i] = leader[grp];
+	}
+	for (int32_t grp = 0; grp < f->n_groups; grp++)
+		if (leader[grp] >= 0)
+			f->groups[grp].n = 0;
+	mem_free(leader);
+	mem_free(open);
+	mem_free(parts);
+}
+
+/* Drops the groups merging emptied, renumbering the claims. */
+static void compact_groups(struct fuser *f)
+{
+	int32_t *to = mem_alloc(f->e, ((size_t)f->n_groups + 1) * sizeof *to, "fusion");
+	if (!to)
+		return; /* empty groups are harmless to order_groups, only untidy */
+	int32_t kept = 0;
+	for (int32_t grp = 0; grp < f->n_groups; grp++) {
+		to[grp] = f->groups[grp].n ? kept : -1;
+		if (f->groups[grp].n)
+			f->groups[kept++] = f->groups[grp];
+	}
+	for (int32_t i = 0; i < f->g->n_ops; i++)
+		f->claim[i] = to[f->claim[i]];
+	f->n_groups = kept;
+	mem_free(to);
+}
+
+static enum rwkvc_status order_groups(struct fuser *f, struct partition *out, bool matvec_sets)
+{
+	const struct graph *g = f->g;
+	int32_t *level = mem_calloc(f->e, (size_t)f->n_groups + 1, sizeof *level, "fusion order");
+	if (!level)
+		return f->e->status;
+	enum rwkvc_status st = RWKVC_STATUS_OK;
+	if (matvec_sets) {
+		st = wavefronts(f, level, false);
+		if (!st) {
+			merge_matvec_sets(f, level);
+			compact_groups(f);
+		}
+	}
+	if (!st)
+		st = wavefronts(f, level, true);
+	mem_free(level);
+	int32_t *fill = st ? NULL : mem_calloc(f->e, (size_t)f->n_groups + 1, sizeof *fill, "fusion order");
+	if (!st && !fill)
+		st = f->e->status;
+	/* ops of a group in their topological (index) order */
+	for (int32_t i = 0; i < g->n_ops && !st; i++) {
+		int32_t grp = f->claim[i];
+		out->ops[f->groups[grp].first + fill[grp]++] = i;
+	}
 	mem_free(fill);
-	return RWKVC_STATUS_OK;
+	return st;
 }
 
 /* ---- driver ---- */
@@ -533,7 +634,7 @@ enum rwkvc_status fuse_partition(struct err *e, const struct graph *g, const str
 	if (!st)
 		st = run_rules(&f, o);
 	if (!st)
-		st = order_groups(&f, out);
+		st = order_groups(&f, out, o->enable[GROUP_MATVEC_SET]);
 	mem_free(f.cons_start);
 	mem_free(f.cons);
 	mem_free(f.needed_outside);

@@ -20,6 +20,7 @@ enum group_kind {
 	GROUP_MATVEC,      /* linear/matmul + activation (+ residual add) */
 	GROUP_MIX,         /* [layer norm] + token shift + lerps (+ the shift state) */
 	GROUP_HEAD_REGION, /* head-local ops around wkv7 */
+	GROUP_MATVEC_SET,  /* independent matvecs of one wavefront (each with its epilogue): one dispatch */
 	GROUP_KIND_COUNT
 };
 

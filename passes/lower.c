@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "weight_policy.h"
 
 bool lower_has_T(const struct graph *g, int32_t t)
 {
@@ -236,6 +237,8 @@ enum rwkvc_status plan_lower(struct err *e, const struct graph *g, const struct 
 		lw.alias[t] = -1;
 	TRY_GOTO(st, lower_all(&lw, part), fail);
 	classify(out, lw.transposed);
+	struct weight_policy wp = { o->weight, o->quant, o->file_dtype };
+	plan_apply_weight_policy(out, &wp);
 	for (int32_t t = 0; t < g->n_tensors; t++)
 		out->place[t].alias = lw.alias[t];
 	add_copies(out);

@@ -8,7 +8,9 @@
 struct lower_options {
 	int64_t t_max;      /* largest T per call (the prefill chunk) */
 	enum dtype act;     /* activation storage */
-	enum dtype weight;  /* weight storage */
+	enum dtype weight;  /* weight storage: the default (f32 or f16) */
+	enum dtype quant;   /* the matrices' storage as asked (weight_policy.h); DTYPE_COUNT: none */
+	const enum dtype *file_dtype; /* [n_tensors]: the weights file's types, or NULL */
 };
 
 /* graph -> plan: one kernel per group of `part` (NULL: one kernel per op);

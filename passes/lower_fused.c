@@ -55,6 +55,57 @@ static enum rwkvc_status lower_matvec(struct lowering *lw, const int32_t *ops, i
 	return finish(lw, &k, ops, n);
 }
 
+/* ---- independent matvecs in one dispatch ---- */
+
+/* The op of `ops` that reads tensor t, or -1. */
+static int reader_in(const struct lowering *lw, const int32_t *ops, int n, int32_t t)
+{
+	for (int i = 0; i < n; i++)
+		for (int a = 0; a < op_of(lw, ops[i])->n_in; a++)
+			if (op_of(lw, ops[i])->in[a] == t)
+				return i;
+	return -1;
+}
+
+static enum rwkvc_status lower_matvec_set(struct lowering *lw, const int32_t *ops, int n)
+{
+	const struct graph *g = lw->p->g;
+	struct plan_kernel k;
+	lower_begin_kernel(lw->p, op_of(lw, ops[0])->layer, &k);
+	k.desc.kind = KERNEL_MATVEC_SET;
+	struct matvec_set *set = &k.desc.set;
+	for (int i = 0; i < n; i++) {
+		const struct op *m = op_of(lw, ops[i]);
+		if (m->kind != OP_LINEAR && m->kind != OP_MATMUL)
+			continue;
+		struct matvec_part *pt = &set->part[set->n++];
+		pt->k = row_width(g, m->in[0]);
+		pt->m = row_width(g, m->out[0]);
+		pt->weight = k.desc.weight; /* the plan's weight policy may change it */
+		k.bind[k.n_bind++] = m->in[0];
+		k.bind[k.n_bind++] = m->in[1];
+		if (m->kind == OP_MATMUL)
+			lw->transposed[m->in[1]] = true;
+		int32_t out = m->out[0];
+		int u = reader_in(lw, ops, n, out);
+		if (u >= 0 && op_of(lw, ops[u])->kind != OP_ADD) {
+			enum op_kind a = op_of(lw, ops[u])->kind;
+			pt->epilogue = a == OP_TANH ? EPILOGUE_TANH : a == OP_SIGMOID ? EPILOGUE_SIGMOID : EPILOGUE_RELU_SQ;
+			out = op_of(lw, ops[u])->out[0];
+			u = reader_in(lw, ops, n, out);
+		}
+		if (u >= 0 && op_of(lw, ops[u])->kind == OP_ADD) {
+			const struct op *add = op_of(lw, ops[u]);
+			pt->residual = true;
+			k.bind[k.n_bind++] = add->in[0] == out ? add->in[1] : add->in[0];
+			out = add->out[0];
+		}
+		k.bind[k.n_bind++] = out;
+	}
+	k.desc.width = set->part[0].k;
+	return finish(lw, &k, ops, n);
+}
+
 /* ---- elementwise chains ---- */
 
 static enum rwkvc_status lower_ew_chain(struct lowering *lw, const int32_t *ops, int n)
@@ -351,6 +402,8 @@ enum rwkvc_status lower_group(struct lowering *lw, const struct op_group *grp, c
 		return lower_mix(lw, ops, grp->n);
 	case GROUP_HEAD_REGION:
 		return lower_head_region(lw, grp, ops);
+	case GROUP_MATVEC_SET:
+		return lower_matvec_set(lw, ops, grp->n);
 	case GROUP_SINGLE:
 	case GROUP_KIND_COUNT:
 		break;

@@ -22,6 +22,7 @@ struct pipeline_options pipeline_options_default(void)
 	memset(&o, 0, sizeof o);
 	o.t_max = PIPELINE_DEFAULT_T_MAX;
 	o.act = o.weight = DTYPE_F32;
+	o.quant = DTYPE_COUNT;
 	for (int p = 0; p < PASS_COUNT; p++)
 		o.pass_on[p] = true;
 	o.fuse = fuse_options_all();
@@ -158,6 +159,10 @@ static enum rwkvc_status check_options(struct err *e, const struct pipeline_opti
 	if ((o->act != DTYPE_F32 && o->act != DTYPE_F16) || (o->weight != DTYPE_F32 && o->weight != DTYPE_F16))
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "plans store activations and weights as f32 or f16 (got %s and %s)",
 			       dtype_name(o->act), dtype_name(o->weight));
+	if (o->quant != DTYPE_COUNT && o->quant != DTYPE_F32 && o->quant != DTYPE_F16 && o->quant != DTYPE_Q8_0 &&
+	    o->quant != DTYPE_Q4_K)
+		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "plans quantise matrices to f32, f16, q8_0 or q4_k (got %s)",
+			       dtype_name(o->quant));
 	if (!o->align || (o->align & (o->align - 1)))
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "alignment %llu is not a power of two",
 			       (unsigned long long)o->align);
@@ -167,7 +172,7 @@ static enum rwkvc_status check_options(struct err *e, const struct pipeline_opti
 static enum rwkvc_status fuse_and_lower(struct err *e, const struct graph *g, const struct pipeline_options *o,
 					struct plan *out, struct strbuf *report, struct strbuf *printed)
 {
-	struct lower_options lo = { o->t_max, o->act, o->weight };
+	struct lower_options lo = { o->t_max, o->act, o->weight, o->quant, o->file_dtype };
 	if (!o->pass_on[PASS_FUSE]) {
 		if (o->verbose && report)
 			strbuf_printf(report, "fuse: off, %d ops -> %d kernels\n", g->n_ops, g->n_ops);

@@ -35,6 +35,11 @@ struct pipeline_options {
 	int64_t t_max;            /* largest T per call (the prefill chunk) */
 	enum dtype act;           /* activation storage: f32 or f16 */
 	enum dtype weight;        /* weight storage: f32 or f16 */
+	enum dtype quant;         /* the matrices' storage as asked (weight_policy.h): F32, F16,
+				     Q8_0, Q4_K, or DTYPE_COUNT for none (the default) */
+	const enum dtype *file_dtype; /* NULL, or [n_tensors]: each weight's type in the weights
+					 file (GGUF tensors already quantised are kept so); not
+					 stored in plan files (the plan's per-tensor types are) */
 	bool pass_on[PASS_COUNT]; /* PASS_LOWER is always on */
 	struct fuse_options fuse; /* the fusion rules that run when fuse is on */
 	uint64_t align;           /* offset alignment of every placed tensor (bytes) */
@@ -60,8 +65,8 @@ void pipeline_options_str(const struct pipeline_options *o, struct strbuf *b);
  * goes to `report` ("fuse: 576 ops -> 159 groups"); with print_after set,
  * the graph or plan after that pass goes to `printed`, in the text format of
  * plan_dump.h. Either may be NULL. Errors: those of the passes (NO_MEMORY,
- * UNSUPPORTED, BAD_GRAPH), BAD_ARGUMENT for a t_max < 1 or a dtype other
- * than f32/f16.
+ * UNSUPPORTED, BAD_GRAPH), BAD_ARGUMENT for a t_max < 1, a dtype other
+ * than f32/f16 or a quant other than f32/f16/q8_0/q4_k.
  */
 enum rwkvc_status pipeline_run(struct err *e, const struct graph *g, const struct pipeline_options *o,
 			       struct plan *out, struct strbuf *report, struct strbuf *printed);

@@ -85,6 +85,7 @@ enum rwkvc_status plan_file_compile(struct err *e, struct plan_file *pf, const s
 	pf->opts = *o;
 	pf->opts.print_after = -1;
 	pf->opts.verbose = false;
+	pf->opts.file_dtype = NULL; /* the caller's; the plan's per-tensor types record its effect */
 	return pipeline_run(e, &pf->graph, o, &pf->plan, report, printed);
 }
 

@@ -36,7 +36,7 @@
 #include "plan.h"
 
 #define PLAN_FILE_MAGIC "RWKVPLAN"
-enum { PLAN_FILE_FORMAT = 1 };
+enum { PLAN_FILE_FORMAT = 3 };
 /* The version of rwkvc that writes plans; a plan made by another is refused. */
 #define PLAN_RWKVC_VERSION "0.1.0"
 

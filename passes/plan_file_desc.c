@@ -7,12 +7,6 @@
 
 #include "plan_file_internal.h"
 
-/* The largest size a kernel description may hold (a width, a row count, t_max,
- * a region value's length). Real ones are below 2^20; this bound keeps the
- * products taken of them (kernel_binding_info: width x group, width x n, and
- * x T or x rows after) far inside int64. A file past it is damaged or forged. */
-#define PLAN_MAX_SIZE ((int64_t)1 << 28)
-
 /* ---- writing ---- */
 
 static void write_ew(struct strbuf *b, const struct ew_program *p)
@@ -43,6 +37,7 @@ static void write_region(struct strbuf *b, const struct region_program *rp)
 		pf_put_u32(b, (uint32_t)v->out_binding);
 		pf_put_i64(b, v->n);
 		pf_put_f64(b, v->imm);
+		pf_put_u8(b, v->k_major);
 	}
 	pf_put_u32(b, (uint32_t)rp->n_ops);
 	for (int i = 0; i < rp->n_ops; i++) {
@@ -82,6 +77,14 @@ void pf_write_desc(struct strbuf *b, const struct kernel_desc *d)
 	pf_put_u32(b, (uint32_t)d->mix.n_mix);
 	pf_put_u8(b, d->mix.state_out);
 	write_region(b, &d->region);
+	pf_put_u32(b, (uint32_t)d->set.n);
+	for (int p = 0; p < d->set.n; p++) {
+		pf_put_i64(b, d->set.part[p].k);
+		pf_put_i64(b, d->set.part[p].m);
+		pf_put_u32(b, (uint32_t)d->set.part[p].epilogue);
+		pf_put_u8(b, d->set.part[p].residual);
+		pf_put_u32(b, (uint32_t)d->set.part[p].weight);
+	}
 }
 
 /* ---- reading ---- */
@@ -122,7 +125,7 @@ static enum rwkvc_status read_region(struct pf_reader *r, struct region_program 
 	/* the role array's size and the binding limit, whichever is smaller */
 	const int roles = (int)(sizeof rp->role / sizeof rp->role[0]);
 	const int MAX_B = roles < (int)KERNEL_MAX_BINDINGS ? roles : (int)KERNEL_MAX_BINDINGS;
-	rp->n_values = (int)pf_count(r, 28, REGION_MAX_VALUES, "region values");
+	rp->n_values = (int)pf_count(r, 29, REGION_MAX_VALUES, "region values");
 	for (int i = 0; i < rp->n_values && !r->st; i++) {
 		struct region_value *v = &rp->v[i];
 		v->kind = (enum region_value_kind)pf_enum(r, RV_TEMP + 1, "region value kind");
@@ -130,11 +133,11 @@ static enum rwkvc_status read_region(struct pf_reader *r, struct region_program 
 		v->out_binding = bounded(r, -1, MAX_B, "region output binding");
 		v->n = pf_i64(r);
 		v->imm = pf_f64(r);
+		if (!r->st && (v->n < 0 || v->n > (1 << 24))) /* sizes are products of these: keep them small */
+			return pf_fail(r, "region value %d has length %lld", i, (long long)v->n);
+		v->k_major = pf_bool(r);
 		if (!r->st && v->kind <= RV_STATE && v->binding < 0) /* an input is read from somewhere */
 			return pf_fail(r, "region value %d is an input without a binding", i);
-		if (!r->st && (v->n < 0 || v->n > PLAN_MAX_SIZE))
-			return pf_fail(r, "region value %d has length %lld (0 to %lld)", i, (long long)v->n,
-				       (long long)PLAN_MAX_SIZE);
 	}
 	rp->n_ops = (int)pf_count(r, 28, REGION_MAX_OPS, "region ops");
 	for (int i = 0; i < rp->n_ops && !r->st; i++) {
@@ -186,10 +189,22 @@ enum rwkvc_status pf_read_desc(struct pf_reader *r, struct kernel_desc *d)
 	if (!r->st && (d->mix.n_mix < 0 || d->mix.n_mix > MIX_MAX))
 		return pf_fail(r, "a mix kernel with %d lerps (at most %d)", d->mix.n_mix, MIX_MAX);
 	TRY(read_region(r, &d->region));
+	d->set.n = (int)pf_count(r, 25, MATVEC_SET_MAX, "matvec set parts");
+	for (int p = 0; p < d->set.n && !r->st; p++) {
+		struct matvec_part *pt = &d->set.part[p];
+		pt->k = pf_i64(r);
+		pt->m = pf_i64(r);
+		pt->epilogue = (enum kernel_epilogue)pf_enum(r, EPILOGUE_RELU_SQ + 1, "epilogue");
+		pt->residual = pf_bool(r);
+		pt->weight = (enum dtype)pf_enum(r, DTYPE_COUNT, "dtype");
+		if (!r->st && (pt->k < 1 || pt->m < 1 || pt->k > (1 << 24) || pt->m > (1 << 24)))
+			return pf_fail(r, "matvec set part %d is %lld x %lld", p, (long long)pt->m, (long long)pt->k);
+	}
 	if (!r->st && (d->width < 0 || d->k < 0 || d->m < 0 || d->group < 0 || d->t_max < 1))
 		return pf_fail(r, "negative sizes or t_max < 1 in a kernel description");
-	if (!r->st && (d->width > PLAN_MAX_SIZE || d->k > PLAN_MAX_SIZE || d->m > PLAN_MAX_SIZE ||
-		       d->group > PLAN_MAX_SIZE || d->t_max > PLAN_MAX_SIZE))
-		return pf_fail(r, "a size in a kernel description exceeds %lld", (long long)PLAN_MAX_SIZE);
+	/* binding sizes are products of these; kernels take at most 2^24 per dimension */
+	const int64_t big = (int64_t)1 << 24;
+	if (!r->st && (d->width > big || d->k > big || d->m > big || d->group > big || d->t_max > big))
+		return pf_fail(r, "sizes beyond 2^24 in a kernel description");
 	return r->st;
 }

@@ -7,8 +7,10 @@
 #include "passes/dce.h"
 #include "model.h"
 #include "passes/plan_file.h"
+#include "passes/weight_policy.h"
 #include "random_weights.h"
 #include "vk_bandwidth.h"
+#include "weight_store.h"
 
 struct rwkvc_model_options rwkvc_model_options_default(void)
 {
@@ -57,30 +59,59 @@ enum rwkvc_status model_check_weights(struct err *e, const struct graph *g, cons
 	return RWKVC_STATUS_OK;
 }
 
-/* CPU backend: every used weight as f32, pointing into the file where it already is f32. */
-static enum rwkvc_status cpu_prepare(struct err *e, struct rwkvc_model *m)
+static void show_progress(int progress, const char *what, uint64_t done, uint64_t total, int *shown)
+{
+	int pct = (int)(100 * done / (total ? total : 1));
+	if (!progress || pct == *shown)
+		return;
+	*shown = pct;
+	fprintf(stderr, "\r%s weights: %3d%%%s", what, pct, pct == 100 ? "\n" : "");
+}
+
+/*
+ * CPU backend: every used weight as f32, with the values it has stored as
+ * stored[t] (NULL: as the file holds it), so the interpreter sees the weights
+ * the GPU would; pointing into the file where it already is f32.
+ */
+static enum rwkvc_status cpu_prepare(struct err *e, struct rwkvc_model *m, const enum dtype *stored)
 {
 	const struct graph *g = &m->graph;
+	m->backend = RWKVC_BACKEND_CPU;
 	m->f32 = mem_calloc(e, (size_t)g->n_tensors, sizeof *m->f32, "weight table");
 	m->owned = mem_calloc(e, (size_t)g->n_tensors, sizeof *m->owned, "weight table");
 	if (!m->f32 || !m->owned)
 		return e->status;
+	uint64_t total = 0, done = 0;
+	bool converts = false;
 	for (int32_t t = 0; t < g->n_tensors; t++) {
 		const struct tensor *tn = &g->tensors[t];
 		if (tn->kind != TENSOR_WEIGHT || !tn->used)
 			continue;
 		const struct weight_tensor *wt = weights_find(&m->weights, tn->name);
-		if (wt->dtype == DTYPE_F32 && ((uintptr_t)wt->data & 3) == 0) {
+		total += (uint64_t)weight_numel(wt);
+		converts = converts || (stored && stored[t] != wt->dtype && stored[t] != DTYPE_F32);
+	}
+	int shown = -1;
+	for (int32_t t = 0; t < g->n_tensors; t++) {
+		const struct tensor *tn = &g->tensors[t];
+		if (tn->kind != TENSOR_WEIGHT || !tn->used)
+			continue;
+		const struct weight_tensor *wt = weights_find(&m->weights, tn->name);
+		enum dtype as = stored ? stored[t] : wt->dtype;
+		if (wt->dtype == DTYPE_F32 && (as == DTYPE_F32) && ((uintptr_t)wt->data & 3) == 0) {
 			m->f32[t] = wt->data;
 			continue;
 		}
 		m->owned[t] = mem_alloc(e, (size_t)weight_numel(wt) * sizeof(float), tn->name);
 		if (!m->owned[t])
 			return e->status;
-		if (weights_to_f32(e, wt, m->owned[t]))
+		if (weight_store_values(e, wt, as, m->owned[t]))
 			return err_context(e, "%s", m->weights.path); /* the message names the tensor, not the file */
 		m->f32[t] = m->owned[t];
+		done += (uint64_t)weight_numel(wt);
+		show_progress(converts && m->ctx->progress, "quantising", done, total, &shown);
 	}
+	show_progress(converts && m->ctx->progress, "quantising", total, total, &shown);
 	return RWKVC_STATUS_OK;
 }
 
@@ -137,32 +168,80 @@ static enum rwkvc_status find_vocab(struct err *e, struct rwkvc_model *m)
 	return RWKVC_STATUS_OK;
 }
 
-/* Vulkan, or for AUTO the CPU when there is no usable Vulkan device. With a
- * plan file (pf), Vulkan runs that plan; the CPU ignores it. */
-static enum rwkvc_status prepare_backend(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o,
-					 struct plan_file *pf)
+/* The CPU's weights as the policy stores them, with f32 as the default (the
+ * CPU computes in f32 and wider). */
+static enum rwkvc_status cpu_with_storage(struct err *e, struct rwkvc_model *m, enum dtype quant,
+					  const enum dtype *file_dtype)
 {
-	if (o->backend == RWKVC_BACKEND_CPU) {
-		m->backend = RWKVC_BACKEND_CPU;
-		return cpu_prepare(e, m);
-	}
+	const struct graph *g = &m->graph;
+	enum dtype *stored = mem_alloc(e, ((size_t)g->n_tensors + 1) * sizeof *stored, "weight types");
+	if (!stored)
+		return e->status;
+	struct weight_policy wp = { DTYPE_F32, quant, file_dtype };
+	for (int32_t t = 0; t < g->n_tensors; t++)
+		stored[t] = g->tensors[t].kind == TENSOR_WEIGHT ? weight_policy_choose(&wp, g, t) : DTYPE_F32;
+	enum rwkvc_status st = cpu_prepare(e, m, stored);
+	mem_free(stored);
+	return st;
+}
+
+/* The weights' types as plan pf stores them, for the CPU (NULL without a plan). */
+static enum rwkvc_status plan_types_of(struct err *e, const struct graph *g, const struct plan_file *pf,
+				       enum dtype **out)
+{
+	*out = NULL;
+	if (!pf)
+		return RWKVC_STATUS_OK;
+	enum dtype *d = mem_alloc(e, ((size_t)g->n_tensors + 1) * sizeof *d, "weight types");
+	if (!(*out = d))
+		return e->status;
+	for (int32_t t = 0; t < g->n_tensors; t++)
+		d[t] = pf->plan.place[t].dtype;
+	return RWKVC_STATUS_OK;
+}
+
+/* Vulkan, or for AUTO the CPU when there is no usable Vulkan device. The
+ * policy (passes/weight_policy.h), or with a plan file (pf) the plan, says
+ * how each weight is stored, on both; Vulkan runs the plan. */
+static enum rwkvc_status backend_with(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o,
+				      struct plan_file *pf, enum dtype quant, const enum dtype *file_dtype,
+				      const enum dtype *plan_types)
+{
+	if (o->backend == RWKVC_BACKEND_CPU)
+		return plan_types ? cpu_prepare(e, m, plan_types) : cpu_with_storage(e, m, quant, file_dtype);
 	struct vk_model_options vo = { 0 };
 	vo.t_max = o->t_max > 0 ? o->t_max : 16;
 	vo.fuse = !o->no_fuse;
 	vo.act = vo.weight = o->precision == RWKVC_PRECISION_F16 ? DTYPE_F16 : DTYPE_F32;
+	vo.quant = quant;
+	vo.file_dtype = file_dtype;
 	vo.progress = m->ctx->progress;
 	/* the model options have no verbose flag: with progress on, a plan says
 	 * whether its stored SPIR-V runs or the kernels are made again */
 	vo.verbose = pf && m->ctx->progress;
 	enum rwkvc_status st = pf ? vk_model_create_from_plan(e, pf, &m->weights, &vo, &m->vk)
 				  : vk_model_create(e, &m->graph, &m->weights, &vo, &m->vk);
-	if (st == RWKVC_STATUS_UNSUPPORTED && o->backend == RWKVC_BACKEND_AUTO && vk_model_no_device(e)) {
-		m->backend = RWKVC_BACKEND_CPU;
-		return cpu_prepare(e, m);
-	}
+	if (st == RWKVC_STATUS_UNSUPPORTED && o->backend == RWKVC_BACKEND_AUTO && vk_model_no_device(e))
+		return plan_types ? cpu_prepare(e, m, plan_types) : cpu_with_storage(e, m, quant, file_dtype);
 	TRY(st);
 	m->backend = RWKVC_BACKEND_VULKAN;
 	return RWKVC_STATUS_OK;
+}
+
+static enum rwkvc_status prepare_backend(struct err *e, struct rwkvc_model *m, const struct rwkvc_model_options *o,
+					 struct plan_file *pf)
+{
+	enum dtype quant, *file_dtype = NULL, *plan_types = NULL;
+	enum rwkvc_status st = weight_policy_parse(e, o->quant, &quant);
+	if (!st)
+		st = weight_store_file_dtypes(e, &m->graph, &m->weights, &file_dtype);
+	if (!st) /* before vk_model_create_from_plan takes the plan */
+		st = plan_types_of(e, &m->graph, pf, &plan_types);
+	if (!st)
+		st = backend_with(e, m, o, pf, quant, file_dtype, plan_types);
+	mem_free(file_dtype);
+	mem_free(plan_types);
+	return st;
 }
 
 /* The symbols the weights file gives must be those the plan was compiled for. */
@@ -230,8 +309,8 @@ static enum rwkvc_status load(struct err *e, struct rwkvc_model *m, const struct
 		return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "no weights file given");
 	if (o->plan_path)
 		return load_with_plan(e, m, o);
-	if (o->quant)
-		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "quantisation on load is not supported yet");
+	enum dtype quant;
+	TRY(weight_policy_parse(e, o->quant, &quant)); /* before the weights are read */
 	struct graph_src *src;
 	TRY(graph_src_load(e, o->graph_path, &src));
 	enum rwkvc_status st = o->weights_path ? weights_open(e, o->weights_path, &m->weights)

@@ -15,6 +15,8 @@
 #include "plan_code.h"
 #include "vk_kernel.h"
 #include "vk_model_internal.h"
+#include "passes/weight_policy.h"
+#include "weight_store.h"
 
 struct rwkvc_plan {
 	rwkvc_ctx_t *ctx;
@@ -63,15 +65,7 @@ static enum rwkvc_status pass_options(struct err *e, const struct rwkvc_plan_opt
 	*po = pipeline_options_default();
 	po->t_max = o->t_max ? o->t_max : PIPELINE_DEFAULT_T_MAX;
 	po->act = po->weight = o->precision == RWKVC_PRECISION_F16 ? DTYPE_F16 : DTYPE_F32;
-	if (o->quant) {
-		enum dtype q;
-		if (!dtype_from_name(o->quant, &q))
-			return err_set(e, RWKVC_STATUS_BAD_ARGUMENT, "unknown quantisation '%s' (f32, f16, q8_0, q4_k)", o->quant);
-		if (q != DTYPE_F32 && q != DTYPE_F16)
-			return err_set(e, RWKVC_STATUS_UNSUPPORTED, "quantised weights (%s) are not built yet: --quant takes f16 "
-				       "or f32 for now", dtype_name(q));
-		po->weight = q;
-	}
+	TRY(weight_policy_parse(e, o->quant, &po->quant));
 	for (int i = 0; i < o->n_disable; i++)
 		TRY(pipeline_disable(e, po, o->disable[i]));
 	if (o->print_after)
@@ -174,7 +168,20 @@ static enum rwkvc_status compile(struct err *e, struct rwkvc_plan *p, const stru
 	TRY(build_graph(e, &p->pf, o));
 	if (o->quant && !(p->pf.quant = arena_strdup(&p->pf.arena, e, o->quant)))
 		return e->status;
-	TRY(plan_file_compile(e, &p->pf, &po, &p->report, &p->printed));
+	/* matrices a GGUF holds quantised stay so (passes/weight_policy.h) */
+	enum dtype *file_dtype = NULL;
+	if (o->weights_path) {
+		struct weight_file w;
+		enum rwkvc_status st = weights_open(e, o->weights_path, &w);
+		if (!st)
+			st = weight_store_file_dtypes(e, &p->pf.graph, &w, &file_dtype);
+		weights_close(&w);
+		TRY(st);
+	}
+	po.file_dtype = file_dtype;
+	enum rwkvc_status st = plan_file_compile(e, &p->pf, &po, &p->report, &p->printed);
+	mem_free(file_dtype);
+	TRY(st);
 	struct codegen_target t;
 	bool some;
 	TRY(resolve_target(e, o->target, &t, &some, &p->report, po.verbose));

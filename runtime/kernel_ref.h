@@ -21,6 +21,11 @@
  *     f16 storage: inputs are rounded to f16 (on a private copy; the caller's
  *     arrays are not changed) and outputs are rounded to f16 in place, over
  *     the whole output array;
+ *   - a matvec set is each of its parts as a matvec on its bindings;
+ *   - a quantised weight (a matvec's Q8_0, Q4_K or Q6_K matrix) is a float
+ *     array too, treated as stored in that format: quantised and dequantised
+ *     (runtime/quant.h) on the private copy, so the reference computes with
+ *     exactly the weights the GPU decodes;
  *   - the token ids of an embedding (DTYPE_I32) are int32 values stored in
  *     the float slot: bufs[0] points at int32_t data, cast to float *;
  *   - a matvec or embedding covers weight rows [row0, row0 + rows): the

@@ -87,8 +87,13 @@ static enum rwkvc_status run_target(struct testops_runner *r, const struct testo
 }
 
 /* The variants a case runs as: the device's target, then (quick cases) the
- * GPU configuration and no subgroup arithmetic. */
-static int variants(const struct testops_case *c) { return c->quick ? 3 : 1; }
+ * GPU configuration and no subgroup arithmetic. Head regions have one shape
+ * on every target and reduce through the same wg_sum as the norms, which
+ * the variants cover; they are also the slowest kernels to JIT on lavapipe. */
+static int variants(const struct testops_case *c)
+{
+	return c->quick && c->desc.kind != KERNEL_HEAD_REGION ? 3 : 1;
+}
 
 /* Sets variant v up; false when it is the device's own target again (v > 0
  * on a GPU, or without subgroup arithmetic), which need not run twice. */
@@ -148,6 +153,12 @@ enum rwkvc_status rwkvc_test_ops(rwkvc_ctx_t *ctx, const struct rwkvc_test_ops_o
 	if (!cases)
 		return e->status;
 	int n = testops_cases(cases);
+	int n_plan = testops_plan_cases(e, cases + n, TESTOPS_MAX_CASES - n);
+	if (n_plan < 0) {
+		mem_free(cases);
+		return err_context(e, "while building the plans test-ops takes its fused kernels from");
+	}
+	n += n_plan;
 	struct testops_runner r = { .e = e, .o = opts, .sum = out_summary };
 	/* the device decides which variants exist, so --list opens it too */
 	r.native = (struct codegen_target){ .cpu = true, .subgroup_arithmetic = true };

@@ -31,6 +31,10 @@ struct testops_case {
 /* Fills out[0..n) (n <= TESTOPS_MAX_CASES) and returns n. */
 int testops_cases(struct testops_case *out);
 
+/* Appends the fused kernels of real plans (testops_plan.c) to out[0..cap);
+ * returns how many, or -1 (error in e) when the plans cannot be built. */
+int testops_plan_cases(struct err *e, struct testops_case *out, int cap);
+
 /* Random inputs for binding `i` of `c` (n elements), never all zero, with
  * the ranges each kernel expects (decays in (0.55, 1), unit-norm kk, token
  * ids inside the table, ...); f16 bindings come out already rounded to f16.
@@ -86,9 +90,9 @@ enum rwkvc_status testops_run_one(const struct testops_runner *r, const struct t
 /* Prints one line of the report (through the options' print callback). */
 void testops_say(const struct testops_runner *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Bytes per element of a binding stored as d. */
-size_t testops_elem_bytes(enum dtype d);
-/* Uploads n elements of d from x into dst. */
+/* Bytes of n elements of a binding stored as d (quantised: whole blocks). */
+size_t testops_bytes(enum dtype d, int64_t n);
+/* Uploads n elements of d from x into dst (quantised types: quantised here). */
 enum rwkvc_status testops_upload(struct err *e, const struct testops_runner *r, enum dtype d, const float *x,
 				 int64_t n, struct vk_range dst);
 /* A device buffer of n elements of d from x (NULL: NaN-poisoned), size rounded up to 4 bytes. */

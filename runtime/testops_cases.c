@@ -170,6 +170,63 @@ static void matvecs(struct list *l)
 	suffix(c, "+res in-place chunks=3");
 }
 
+/*
+ * Quantised matrices: rows of 1, 3 and 2 blocks (Q8_0: K = 32 is one block
+ * per invocation group, 96 leaves a partial step), M not a multiple of the
+ * rows per workgroup, two token tiles, row chunks (with a residual added in
+ * place), and an epilogue. The weights are random floats; the GPU gets them
+ * quantised and the reference the same blocks decoded.
+ */
+static void quantised_matvecs(struct list *l)
+{
+	static const enum dtype types[3] = { DTYPE_Q8_0, DTYPE_Q4_K, DTYPE_Q6_K };
+	for (int q = 0; q < 3; q++) {
+		int64_t blk = q == 0 ? 32 : 256;
+		for (int a = 0; a < 2; a++) {
+			struct dt d = { a ? DTYPE_F16 : DTYPE_F32, types[q] };
+			matvec(l, 3 * blk, 131, d, 16, a == 1);
+			matvec(l, blk, 64, d, 8, false);
+		}
+		struct dt d = { DTYPE_F16, types[q] };
+		struct testops_case *c = matvec(l, 2 * blk, 1, d, 1, false);
+		c = matvec(l, 2 * blk, 300, d, 8, true);
+		c->chunks = 3;
+		c->desc.residual = true;
+		c->inplace = true;
+		suffix(c, "+res in-place chunks=3");
+		c = matvec(l, 2 * blk, 131, (struct dt){ DTYPE_F32, types[q] }, 16, false);
+		c->desc.epilogue = EPILOGUE_RELU_SQ;
+		suffix(c, "relu_sq");
+	}
+}
+
+/*
+ * Matvec sets (independent matvecs in one dispatch), parts of different
+ * weight types as a quantised plan makes them: a Q4_K matrix next to an f16
+ * (or f32) LoRA factor with an epilogue and a Q8_0 one with a residual.
+ */
+static void matvec_sets(struct list *l)
+{
+	for (int a = 0; a < 2; a++) {
+		struct dt d = a ? (struct dt){ DTYPE_F16, DTYPE_F16 } : (struct dt){ DTYPE_F32, DTYPE_F32 };
+		struct kernel_desc k = desc_of(KERNEL_MATVEC_SET, d, 16);
+		k.set.n = 3;
+		k.set.part[0] = (struct matvec_part){ 512, 131, EPILOGUE_NONE, false, DTYPE_Q4_K };
+		k.set.part[1] = (struct matvec_part){ 512, 40, EPILOGUE_TANH, false, d.weight };
+		k.set.part[2] = (struct matvec_part){ 256, 100, EPILOGUE_NONE, true, DTYPE_Q8_0 };
+		k.width = 512;
+		struct testops_case *c = add(l, &k, a == 1, "q4_k+%s tanh+q8_0 res", dtype_name(d.weight));
+		c->T[c->n_T - 1] = 11;
+		c->T[c->n_T++] = 16;
+	}
+	struct kernel_desc k = desc_of(KERNEL_MATVEC_SET, (struct dt){ DTYPE_F16, DTYPE_F16 }, 8);
+	k.set.n = 2;
+	k.set.part[0] = (struct matvec_part){ 200, 131, EPILOGUE_SIGMOID, false, DTYPE_F16 };
+	k.set.part[1] = (struct matvec_part){ 256, 64, EPILOGUE_NONE, false, DTYPE_Q6_K };
+	k.width = 200;
+	add(l, &k, false, "f16 sigmoid+q6_k");
+}
+
 /* Elementwise programs: a name, inputs with their broadcasts, immediates, code. */
 struct ew_spec {
 	const char *name;
@@ -262,6 +319,25 @@ static void heads(struct list *l)
 		}
 }
 
+/* The decode shapes (M x K) of the 0.1B and 2.9B models in Q8_0 and Q4_K, and
+ * the heads in Q6_K (as a Q4_K_M GGUF stores them). */
+static void perf_quantised(struct list *l)
+{
+	static const int64_t mk[][2] = { { 768, 768 },   { 3072, 768 },   { 768, 3072 },   { 65536, 768 },
+					 { 2560, 2560 }, { 10240, 2560 }, { 2560, 10240 }, { 65536, 2560 } };
+	static const enum dtype types[3] = { DTYPE_Q8_0, DTYPE_Q4_K, DTYPE_Q6_K };
+	for (int q = 0; q < 3; q++)
+		for (size_t i = 0; i < sizeof mk / sizeof mk[0]; i++) {
+			if (types[q] == DTYPE_Q6_K && mk[i][0] != 65536)
+				continue;
+			struct testops_case *c = matvec(l, mk[i][1], mk[i][0], (struct dt){ DTYPE_F16, types[q] }, 16, false);
+			c->T[0] = 1;
+			c->T[1] = 16;
+			c->n_T = 2;
+			c->perf_only = true;
+		}
+}
+
 /* The real decode shapes (M x K) of the 0.1B, 1.5B and 2.9B models, f16. */
 static void perf_shapes(struct list *l)
 {
@@ -297,10 +373,13 @@ int testops_cases(struct testops_case *out)
 	embeddings(&l);
 	norms(&l);
 	matvecs(&l);
+	quantised_matvecs(&l);
+	matvec_sets(&l);
 	elementwise(&l);
 	movement(&l);
 	heads(&l);
 	perf_shapes(&l);
+	perf_quantised(&l);
 	return l.n;
 }
 

@@ -31,7 +31,7 @@ static double weight_bytes(const struct testops_run *u)
 {
 	if (u->wb < 0)
 		return 0;
-	return (double)u->c->desc.m * (double)u->info[u->wb].per_row * (double)testops_elem_bytes(u->info[u->wb].dtype);
+	return (double)testops_bytes(u->info[u->wb].dtype, u->c->desc.m * u->info[u->wb].per_row);
 }
 
 static enum rwkvc_status make_copies(struct err *e, const struct testops_runner *r, const struct testops_run *u,
@@ -49,9 +49,8 @@ static enum rwkvc_status make_copies(struct err *e, const struct testops_runner 
 		memcpy(cp->sets, u->set, (size_t)u->n_chunks * sizeof *cp->sets);
 		return RWKVC_STATUS_OK;
 	}
-	size_t eb = testops_elem_bytes(u->info[u->wb].dtype);
 	for (int ch = 0; ch < u->n_chunks; ch++) {
-		VkDeviceSize bytes = (VkDeviceSize)u->rows[ch] * (VkDeviceSize)u->info[u->wb].per_row * eb;
+		VkDeviceSize bytes = testops_bytes(u->info[u->wb].dtype, (int64_t)u->rows[ch] * u->info[u->wb].per_row);
 		cp->stride[ch] = (bytes + r->d->align - 1) / r->d->align * r->d->align;
 		TRY(vk_buffer_create(e, r->d, cp->stride[ch] * (VkDeviceSize)cp->n, VK_MEMORY_DEVICE, "weight copies",
 				     &cp->buf[ch]));

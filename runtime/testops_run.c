@@ -17,11 +17,12 @@
 #include "base/mem.h"
 #include "rwkvc.h"
 #include "runtime/kernel_ref.h"
+#include "runtime/quant.h"
 #include "runtime/testops.h"
 
 enum { NAME_COLUMNS = 60 };
 
-size_t testops_elem_bytes(enum dtype d) { return d == DTYPE_F16 ? 2 : 4; }
+size_t testops_bytes(enum dtype d, int64_t n) { return dtype_bytes(d, (uint64_t)n); }
 
 static void run_free(struct vk_device *d, struct testops_run *u)
 {
@@ -43,7 +44,7 @@ static enum rwkvc_status plan_chunks(struct err *e, const struct testops_runner 
 	int64_t m = u->wb < 0 ? 1 : k->m;
 	int64_t chunks = u->c->chunks;
 	if (u->wb >= 0) {
-		uint64_t row_bytes = (uint64_t)u->info[u->wb].per_row * testops_elem_bytes(u->info[u->wb].dtype);
+		uint64_t row_bytes = testops_bytes(u->info[u->wb].dtype, u->info[u->wb].per_row);
 		int64_t max_rows = (int64_t)(r->d->caps.max_storage_buffer_range / row_bytes);
 		if (max_rows < 1)
 			return err_set(e, RWKVC_STATUS_UNSUPPORTED, "%s: one weight row exceeds a binding", u->c->name);
@@ -66,6 +67,13 @@ static enum rwkvc_status plan_chunks(struct err *e, const struct testops_runner 
 }
 
 /* Host data: inputs random, outputs NaN (or the input they alias). */
+/* An output the kernel also reads (a head region's state): it starts with data. */
+static bool read_and_written(const struct testops_run *u, int i)
+{
+	const struct kernel_desc *k = &u->c->desc;
+	return k->kind == KERNEL_HEAD_REGION && i < k->region.n_bindings && k->region.role[i] == REGION_BINDING_INOUT;
+}
+
 static enum rwkvc_status make_host(struct err *e, struct testops_run *u, uint64_t seed)
 {
 	const struct testops_case *c = u->c;
@@ -87,6 +95,8 @@ static enum rwkvc_status make_host(struct err *e, struct testops_run *u, uint64_
 			return e->status;
 		if (u->alias[i] >= 0)
 			memcpy(u->host[i], u->host[u->alias[i]], n * sizeof(float));
+		else if (read_and_written(u, i))
+			testops_fill_input(c, i, u->T, u->host[i], u->numel[i], seed);
 		else
 			for (size_t j = 0; j < n; j++)
 				u->host[i][j] = NAN;
@@ -95,13 +105,16 @@ static enum rwkvc_status make_host(struct err *e, struct testops_run *u, uint64_
 }
 
 /* Host floats -> the binding's storage bytes, and back. */
-static void to_bytes(enum dtype d, const float *x, int64_t n, void *out)
+static enum rwkvc_status to_bytes(struct err *e, enum dtype d, const float *x, int64_t n, void *out)
 {
+	if (d == DTYPE_Q8_0 || d == DTYPE_Q4_K || d == DTYPE_Q6_K)
+		return quant_quantize(e, d, x, out, n); /* the reference decodes the same blocks */
 	if (d == DTYPE_F16)
 		for (int64_t j = 0; j < n; j++)
 			((uint16_t *)out)[j] = float_to_half(x[j]);
 	else
 		memcpy(out, x, (size_t)n * 4); /* f32, and i32 token ids kept as bits */
+	return RWKVC_STATUS_OK;
 }
 
 static void from_bytes(enum dtype d, const void *in, int64_t n, float *x)
@@ -116,12 +129,13 @@ static void from_bytes(enum dtype d, const void *in, int64_t n, float *x)
 enum rwkvc_status testops_upload(struct err *e, const struct testops_runner *r, enum dtype d, const float *x,
 				 int64_t n, struct vk_range dst)
 {
-	size_t bytes = (size_t)n * testops_elem_bytes(d);
+	size_t bytes = testops_bytes(d, n);
 	void *tmp = mem_alloc(e, bytes ? bytes : 1, "test-ops upload");
 	if (!tmp)
 		return e->status;
-	to_bytes(d, x, n, tmp);
-	enum rwkvc_status st = vk_upload(e, r->d, dst, tmp, bytes);
+	enum rwkvc_status st = to_bytes(e, d, x, n, tmp);
+	if (st == RWKVC_STATUS_OK)
+		st = vk_upload(e, r->d, dst, tmp, bytes);
 	mem_free(tmp);
 	return st;
 }
@@ -129,7 +143,7 @@ enum rwkvc_status testops_upload(struct err *e, const struct testops_runner *r, 
 enum rwkvc_status testops_device_buffer(struct err *e, const struct testops_runner *r, enum dtype d,
 					const float *x, int64_t n, const char *name, struct vk_buffer *out)
 {
-	size_t bytes = (size_t)n * testops_elem_bytes(d);
+	size_t bytes = testops_bytes(d, n);
 	TRY(vk_buffer_create(e, r->d, (bytes + 3) & ~(size_t)3, VK_MEMORY_DEVICE, name, out));
 	if (!x)
 		return vk_fill(e, r->d, vk_range_of(out), d == DTYPE_F16 ? 0x7e007e00u : 0x7fc00000u);
@@ -138,13 +152,13 @@ enum rwkvc_status testops_device_buffer(struct err *e, const struct testops_runn
 
 struct vk_range testops_binding_range(const struct testops_run *u, int i, int chunk)
 {
-	size_t eb = testops_elem_bytes(u->info[i].dtype);
+	enum dtype d = u->info[i].dtype;
 	if (i == u->wb) {
-		VkDeviceSize bytes = (VkDeviceSize)u->rows[chunk] * (VkDeviceSize)u->info[i].per_row * eb;
+		VkDeviceSize bytes = testops_bytes(d, (int64_t)u->rows[chunk] * u->info[i].per_row);
 		return vk_subrange(vk_range_of(&u->chunk[chunk]), 0, bytes);
 	}
 	int b = u->alias[i] >= 0 ? u->alias[i] : i;
-	return vk_subrange(vk_range_of(&u->buf[b]), 0, (VkDeviceSize)u->numel[i] * eb);
+	return vk_subrange(vk_range_of(&u->buf[b]), 0, testops_bytes(d, u->numel[i]));
 }
 
 static enum rwkvc_status make_device(struct err *e, const struct testops_runner *r, struct testops_run *u,
@@ -158,7 +172,7 @@ static enum rwkvc_status make_device(struct err *e, const struct testops_runner 
 				TRY(testops_device_buffer(e, r, d, u->host[i] + (int64_t)u->row0[ch] * u->info[i].per_row,
 						  (int64_t)u->rows[ch] * u->info[i].per_row, name, &u->chunk[ch]));
 		} else if (u->alias[i] < 0) {
-			bool in = u->info[i].role == ROLE_INPUT;
+			bool in = u->info[i].role == ROLE_INPUT || read_and_written(u, i);
 			TRY(testops_device_buffer(e, r, d, in ? u->host[i] : NULL, u->numel[i], name, &u->buf[i]));
 		}
 	}
@@ -202,7 +216,7 @@ static enum rwkvc_status run_gpu(struct err *e, const struct testops_runner *r, 
 	for (int i = 0; st == RWKVC_STATUS_OK && i < u->n; i++) {
 		if (u->info[i].role != ROLE_OUTPUT)
 			continue;
-		size_t bytes = (size_t)u->numel[i] * testops_elem_bytes(u->info[i].dtype);
+		size_t bytes = testops_bytes(u->info[i].dtype, u->numel[i]);
 		void *tmp = mem_alloc(e, bytes, "test-ops download");
 		if (!tmp)
 			return e->status;

@@ -66,6 +66,26 @@ static enum rwkvc_status pipeline_for(struct err *e, struct vk_model *m, char *g
 	return st;
 }
 
+/* Rows per chunk of a weight bound in chunks: as many as one binding may hold,
+ * rounded down so that every chunk starts at an offset the device and the
+ * kernels' 16-byte loads accept (a Q8_0 row of 34-byte blocks need not be a
+ * multiple of 16 bytes). 0 when not even one step of rows fits. */
+static int64_t rows_per_chunk(const struct vk_model *m, const struct vk_weight_loc *loc)
+{
+	VkDeviceSize limit = m->dev->caps.max_storage_buffer_range;
+	if (loc->bytes <= limit)
+		return loc->rows;
+	uint64_t align = m->dev->caps.min_storage_offset_align > 16 ? m->dev->caps.min_storage_offset_align : 16;
+	uint64_t a = align, b = loc->row_bytes; /* step = align / gcd(align, row_bytes) */
+	while (b) {
+		uint64_t r = a % b;
+		a = b;
+		b = r;
+	}
+	int64_t step = (int64_t)(align / a);
+	return (int64_t)(limit / loc->row_bytes) / step * step;
+}
+
 /* The binding that holds a weight split in row chunks, or -1. */
 static int chunked_binding(const struct plan_kernel *pk)
 {
@@ -81,8 +101,7 @@ static enum rwkvc_status plan_dispatches(struct err *e, struct vk_model *m, int3
 	if (wb >= 0 && m->plan.place[pk->bind[wb]].kind == PLACE_WEIGHT) {
 		const struct vk_weight_loc *loc = &m->wloc[pk->bind[wb]];
 		rows = loc->rows;
-		VkDeviceSize limit = m->dev->caps.max_storage_buffer_range;
-		per_chunk = loc->bytes <= limit ? rows : (int64_t)(limit / loc->row_bytes);
+		per_chunk = rows_per_chunk(m, loc);
 		if (per_chunk < 1)
 			return err_set(e, RWKVC_STATUS_UNSUPPORTED, "one row of '%s' is larger than a binding may be",
 				       m->plan.g->tensors[pk->bind[wb]].name);
@@ -123,10 +142,9 @@ static void count_sets(const struct vk_model *m, uint32_t *sets, uint32_t *buffe
 		int wb = chunked_binding(pk);
 		if (wb >= 0 && m->plan.place[pk->bind[wb]].kind == PLACE_WEIGHT) {
 			const struct vk_weight_loc *loc = &m->wloc[pk->bind[wb]];
-			VkDeviceSize limit = m->dev->caps.max_storage_buffer_range;
-			if (loc->bytes > limit && loc->row_bytes)
-				chunks = (uint32_t)((loc->rows + (int64_t)(limit / loc->row_bytes) - 1) /
-						    (int64_t)(limit / loc->row_bytes));
+			int64_t per = rows_per_chunk(m, loc);
+			if (per > 0)
+				chunks = (uint32_t)((loc->rows + per - 1) / per);
 		}
 		*sets += chunks;
 		*buffers += chunks * (uint32_t)pk->n_bind;

@@ -57,6 +57,8 @@ static enum rwkvc_status build_plan(struct err *e, struct vk_model *m, const str
 	po.t_max = o->t_max > 0 ? o->t_max : DEFAULT_T_MAX;
 	po.act = o->act;
 	po.weight = o->weight;
+	po.quant = o->quant;
+	po.file_dtype = o->file_dtype;
 	po.pass_on[PASS_FUSE] = o->fuse;
 	po.align = m->dev->align;
 	po.verbose = o->verbose;

@@ -27,7 +27,11 @@ struct vk_device;
 struct vk_model_options {
 	int64_t t_max;        /* largest T per call; longer calls are split (0: 16) */
 	enum dtype act;       /* activation storage: f32 or f16 */
-	enum dtype weight;    /* weight storage: f32 or f16 */
+	enum dtype weight;    /* weight storage: f32 or f16 (the default; see passes/weight_policy.h) */
+	enum dtype quant;     /* the matrices: F32, F16, Q8_0, Q4_K, or DTYPE_COUNT (none; note that
+				 a zeroed struct says F32) */
+	const enum dtype *file_dtype; /* NULL, or [n_tensors]: each weight's type in `w`, so that
+					 matrices a GGUF holds quantised stay so */
 	bool fuse;            /* run the fusion passes (default off until they exist) */
 	bool verbose;
 	int progress;         /* progress bar while uploading */

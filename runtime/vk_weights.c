@@ -2,8 +2,10 @@
  * vk_weights.c - the weights on the device.
  *
  * Every weight the plan uses is converted once to its storage type (matmul
- * weights transposed to [M, K] so one matvec kernel serves both layouts) and
- * uploaded through the staging ring. Weights are packed into pages: one
+ * weights transposed to [M, K] so one matvec kernel serves both layouts;
+ * matrices quantised to Q8_0 / Q4_K where the plan says so) and uploaded
+ * through the staging ring; a weight the file already holds in its storage
+ * type (a GGUF's Q4_K blocks, say) is uploaded as it is. Weights are packed into pages: one
  * buffer may not exceed maxMemoryAllocationSize (2 GiB on lavapipe, 4 GiB on
  * NVIDIA), so a big model spans several buffers, each weight inside one.
  */
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "base/half.h"
+#include "quant.h"
 #include "vk_model_internal.h"
 
 enum { PAGE_CAP_BYTES = 1u << 30 }; /* 1 GiB: below every driver's allocation limit we know of */
@@ -81,6 +84,17 @@ static enum rwkvc_status place_pages(struct err *e, struct vk_model *m, VkDevice
 	return st;
 }
 
+static bool quantised(enum dtype d) { return d == DTYPE_Q8_0 || d == DTYPE_Q4_K || d == DTYPE_Q6_K; }
+
+/* Whether the file's bytes of weight t are already its storage bytes (same
+ * type, not transposed): then they are uploaded as they are, so quantised
+ * blocks from a GGUF are never decoded and encoded again. */
+static bool as_is(const struct vk_model *m, int32_t t, const struct weight_tensor *wt)
+{
+	const struct plan_place *pl = &m->plan.place[t];
+	return wt->dtype == pl->dtype && !pl->transposed && wt->nbytes == m->wloc[t].bytes;
+}
+
 /* Converts weight t into its storage layout and type in `dst`. `tmp` holds numel floats. */
 static enum rwkvc_status convert(struct err *e, const struct vk_model *m, int32_t t, const struct weight_tensor *wt,
 				 float *tmp, void *dst)
@@ -91,6 +105,13 @@ static enum rwkvc_status convert(struct err *e, const struct vk_model *m, int32_
 	TRY(weights_to_f32(e, wt, tmp));
 	bool tr = p->place[t].transposed;
 	enum dtype dt = p->place[t].dtype;
+	if (quantised(dt)) {
+		/* rows of whole blocks: memplan and the kernels checked */
+		if (tr)
+			return err_set(e, RWKVC_STATUS_UNSUPPORTED, "a transposed weight cannot be stored as %s",
+				       dtype_name(dt));
+		return quant_quantize(e, dt, tmp, dst, rows * cols);
+	}
 	for (int64_t r = 0; r < rows; r++) {
 		for (int64_t c = 0; c < cols; c++) {
 			/* stored[r, c]; the file holds [cols, rows] when transposed */
@@ -105,13 +126,25 @@ static enum rwkvc_status convert(struct err *e, const struct vk_model *m, int32_
 	return RWKVC_STATUS_OK;
 }
 
-static void show_progress(int progress, uint64_t done, uint64_t total, int *shown)
+static void show_progress(int progress, const char *what, uint64_t done, uint64_t total, int *shown)
 {
 	int pct = (int)(100 * done / (total ? total : 1));
 	if (!progress || pct == *shown)
 		return;
 	*shown = pct;
-	fprintf(stderr, "\ruploading weights: %3d%%%s", pct, pct == 100 ? "\n" : "");
+	fprintf(stderr, "\r%s weights: %3d%%%s", what, pct, pct == 100 ? "\n" : "");
+}
+
+/* Uploads weight t from the file, converting it first unless it is stored as the file holds it. */
+static enum rwkvc_status upload_one(struct err *e, struct vk_model *m, int32_t t, const struct weight_tensor *wt,
+				    float *tmp, void *conv)
+{
+	const struct vk_weight_loc *loc = &m->wloc[t];
+	struct vk_range dst = vk_model_weight_range(m, t, 0, loc->rows);
+	if (as_is(m, t, wt))
+		return vk_upload(e, m->dev, dst, wt->data, loc->bytes);
+	TRY(convert(e, m, t, wt, tmp, conv));
+	return vk_upload(e, m->dev, dst, conv, loc->bytes);
 }
 
 enum rwkvc_status vk_model_upload_weights(struct err *e, struct vk_model *m, const struct weight_file *w, int progress)
@@ -140,6 +173,13 @@ enum rwkvc_status vk_model_upload_weights(struct err *e, struct vk_model *m, con
 	void *conv = mem_alloc(e, biggest * sizeof(float) + 1, "weight conversion");
 	enum rwkvc_status st = tmp && conv ? RWKVC_STATUS_OK : e->status;
 	int shown = -1;
+	const char *what = "uploading";
+	for (int32_t t = 0; t < g->n_tensors; t++)
+		if (m->wloc[t].page >= 0 && quantised(p->place[t].dtype)) {
+			const struct weight_tensor *wt = weights_find(w, g->tensors[t].name);
+			if (wt && !as_is(m, t, wt))
+				what = "quantising and uploading";
+		}
 	for (int32_t t = 0; t < g->n_tensors && !st; t++) {
 		const struct vk_weight_loc *loc = &m->wloc[t];
 		if (loc->page < 0)
@@ -149,13 +189,11 @@ enum rwkvc_status vk_model_upload_weights(struct err *e, struct vk_model *m, con
 			st = err_set(e, RWKVC_STATUS_BAD_SHAPE, "missing weight '%s'", g->tensors[t].name);
 			break;
 		}
-		st = convert(e, m, t, wt, tmp, conv);
-		if (!st)
-			st = vk_upload(e, m->dev, vk_model_weight_range(m, t, 0, loc->rows), conv, loc->bytes);
+		st = upload_one(e, m, t, wt, tmp, conv);
 		if (st)
 			err_context(e, "while uploading '%s'", g->tensors[t].name);
 		done += loc->bytes;
-		show_progress(progress, done, total, &shown);
+		show_progress(progress, what, done, total, &shown);
 	}
 	mem_free(tmp);
 	mem_free(conv);

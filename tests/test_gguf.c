@@ -687,6 +687,52 @@ static void test_random_damage_is_handled(void **state)
 	free(v);
 }
 
+/* `rwkvc logits` on broken files: exit status 1 and the reader's message,
+ * naming the file, after "rwkvc logits: ". */
+static void test_cli_refuses_bad_files(void **state)
+{
+	(void)state;
+	struct model m;
+	struct err e = { 0 };
+	char path[1024], *data;
+	size_t n;
+	load_model_b(&m); /* a model the graph runs */
+	snprintf(path, sizeof path, "%s", test_tmp_path("bad.gguf"));
+	write_gguf(path, &m, DTYPE_F32, true, 3, 0, NULL);
+	free_model(&m);
+	assert_int_equal(file_read_all(&e, path, &data, &n), 0);
+	uint8_t *v = (uint8_t *)data;
+	assert_int_equal(test_run("logits --weights %s --tokens 1,2 -b cpu", path), 0);
+	size_t arch = key_type_at(v, n, "general.architecture");
+	size_t type = tensor_field_at(v, n, "blk.1.time_mix_w1.weight", FIELD_TYPE);
+	size_t lerp = tensor_field_at(v, n, "blk.1.time_mix_lerp_fused.weight", FIELD_NE0);
+	const struct {
+		size_t at, bytes; /* patch: put_le(at, value, bytes); bytes 0: cut the file at `at` */
+		uint64_t value;
+		const char *text;
+	} cases[] = {
+		{ 4, 4, 4, "GGUF version 4 is not supported (only 2 and 3)" },
+		{ type, 4, 6, "tensor 'blk.1.time_mix_w1.weight' has type Q5_0 (6), which rwkvc does not read" },
+		{ arch + 4 + 8 + 4, 1, '6', "architecture 'rwkv6' is not supported (rwkvc reads 'rwkv7')" },
+		{ lerp + 24, 8, 5, "tensor 'blk.1.time_mix_lerp_fused.weight' has ggml dims {256, 1, 1, 5}" },
+		{ n / 2, 0, 0, "exceed the" },
+	};
+	uint8_t *b = malloc(n);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memcpy(b, v, n);
+		if (cases[i].bytes)
+			put_le(b + cases[i].at, cases[i].value, (int)cases[i].bytes);
+		test_write_file(path, b, cases[i].bytes ? n : cases[i].at);
+		assert_int_equal(test_run("logits --weights %s --tokens 1,2", path), 1);
+		char want[1200];
+		snprintf(want, sizeof want, "rwkvc logits: %s: ", path);
+		test_assert_contains("stderr", test_err, want);
+		test_assert_contains("stderr", test_err, cases[i].text);
+	}
+	free(b);
+	mem_free(data);
+}
+
 static void test_allocation_failures_are_clean(void **state)
 {
 	(void)state;
@@ -733,6 +779,7 @@ int main(void)
 		cmocka_unit_test(test_truncated_files_are_refused),
 		cmocka_unit_test(test_random_damage_is_handled),
 		cmocka_unit_test(test_allocation_failures_are_clean),
+		cmocka_unit_test_teardown(test_cli_refuses_bad_files, test_run_free),
 	};
 	return cmocka_run_group_tests_name("gguf", tests, NULL, NULL);
 }

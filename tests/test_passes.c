@@ -93,6 +93,7 @@ static void test_fuse_groups_of_rwkv7(void **state)
 	struct graph g;
 	build_graph(NULL, "0.1b", &g);
 	struct fuse_options fo = fuse_options_all();
+	fo.enable[GROUP_MATVEC_SET] = false; /* the growing rules alone; sets are checked below */
 	struct partition part;
 	struct err e = { 0 };
 	assert_int_equal(fuse_partition(&e, &g, &fo, &part), 0);
@@ -144,6 +145,23 @@ static void test_fuse_groups_of_rwkv7(void **state)
 	free(seen);
 	free(pos);
 	partition_destroy(&part);
+	/* with matvec sets: r, k, v and the down-projections are one kernel, the
+	 * up-projections another; Wo, FFN key and FFN value stay alone */
+	fo.enable[GROUP_MATVEC_SET] = true;
+	assert_int_equal(fuse_partition(&e, &g, &fo, &part), 0);
+	int sets[64] = { 0 }, groups[64] = { 0 };
+	for (int32_t i = 0; i < part.n_groups; i++) {
+		int32_t layer = g.ops[part.groups[i].anchor].layer;
+		if (layer >= 0) {
+			groups[layer]++;
+			sets[layer] += part.groups[i].kind == GROUP_MATVEC_SET;
+		}
+	}
+	for (int32_t l = 0; l < g.n_layers; l++) {
+		assert_int_equal(sets[l], 2);
+		assert_int_equal(groups[l], 8);
+	}
+
 	graph_destroy(&g);
 }
 
@@ -428,6 +446,7 @@ static void test_schedule_independent_kernels_share_an_interval(void **state)
 	struct graph g;
 	build_graph(NULL, "0.1b", &g);
 	struct pipeline_options o = pipeline_options_default();
+	o.fuse.enable[GROUP_MATVEC_SET] = false; /* separate kernels, to see where barriers go */
 	struct plan p;
 	compile(&g, &o, &p);
 	/* r, k, v and the LoRA down-projections all read the mix's outputs only */
@@ -478,7 +497,7 @@ static void test_driver_names_and_errors(void **state)
 	struct strbuf b;
 	strbuf_init(&b, &e);
 	pipeline_options_str(&o, &b);
-	assert_string_equal(strbuf_str(&b), "fuse(ew_chain,matvec,head_region) lower memplan schedule");
+	assert_string_equal(strbuf_str(&b), "fuse(ew_chain,matvec,head_region,matvec_set) lower memplan schedule");
 	strbuf_free(&b);
 	struct graph g;
 	build_graph(no_fuse_yaml, "tiny", &g);
@@ -519,8 +538,8 @@ static void test_driver_reports_and_prints(void **state)
 	struct plan p;
 	assert_int_equal(pipeline_run(&e, &g, &o, &p, &report, &printed), 0);
 	const char *r = strbuf_str(&report);
-	assert_matches(r, "^fuse: 576 ops -> 206 groups$");
-	assert_matches(r, "^lower: 206 kernels$");
+	assert_matches(r, "^fuse: 576 ops -> 100 groups$");
+	assert_matches(r, "^lower: 100 kernels$");
 	assert_matches(r, "^memplan: [0-9]+ buffers -> [0-9]+\\.[0-9] MiB \\(naive [0-9]+\\.[0-9] MiB\\)$");
 	assert_matches(r, "^schedule: [0-9]+ barriers, [0-9]+ per layer$");
 	int lines = 0;
@@ -528,7 +547,7 @@ static void test_driver_reports_and_prints(void **state)
 		lines += *c == '\n';
 	assert_int_equal(lines, 4); /* one line per pass */
 	/* after fuse: the groups, one per line, with their ops */
-	assert_matches(strbuf_str(&printed), "^fusion groups: 206");
+	assert_matches(strbuf_str(&printed), "^fusion groups: 100");
 	assert_matches(strbuf_str(&printed), "head_region +blocks.0.att.w_pre = add");
 	plan_destroy(&p);
 	/* after schedule: the plan in the text dump format, barriers included */
@@ -536,7 +555,7 @@ static void test_driver_reports_and_prints(void **state)
 	o.print_after = PASS_SCHEDULE;
 	o.verbose = false;
 	assert_int_equal(pipeline_run(&e, &g, &o, &p, NULL, &printed), 0);
-	assert_matches(strbuf_str(&printed), "^kernels: 206 in dispatch order");
+	assert_matches(strbuf_str(&printed), "^kernels: 100 in dispatch order");
 	assert_matches(strbuf_str(&printed), "---- barrier ----");
 	assert_matches(strbuf_str(&printed), "^buffers: ");
 	plan_destroy(&p);
@@ -544,7 +563,7 @@ static void test_driver_reports_and_prints(void **state)
 	strbuf_free(&printed);
 	o.print_after = PASS_LOWER;
 	assert_int_equal(pipeline_run(&e, &g, &o, &p, NULL, &printed), 0);
-	assert_matches(strbuf_str(&printed), "^kernels: 206");
+	assert_matches(strbuf_str(&printed), "^kernels: 100");
 	assert_null(strstr(strbuf_str(&printed), "---- barrier ----"));
 	assert_null(strstr(strbuf_str(&printed), "\nbuffers: "));
 	plan_destroy(&p);

@@ -108,24 +108,24 @@ static void device_line(rwkvc_ctx_t *ctx, char *out, size_t n)
 }
 
 static void report(FILE *f, const struct bench_args *a, const struct util_session *us, const struct bench_result *r,
-		   const char *device, const char *dtype)
+		   const char *device, const char *dtype, const char *quant)
 {
 	const struct rwkvc_model_info *i = &us->info;
 	double limit = r->gbps > 0 ? r->gbps * 1e9 / (double)i->weight_bytes : 0;
 	if (a->json) {
 		fprintf(f,
-			"{\"device\": \"%s\", \"layers\": %d, \"embd\": %d, \"vocab\": %d, \"dtype\": \"%s\", "
+			"{\"device\": \"%s\", \"layers\": %d, \"embd\": %d, \"vocab\": %d, \"dtype\": \"%s\", \"quant\": \"%s\", "
 			"\"kernels_per_token\": %d, \"barriers_per_token\": %d, \"weight_bytes_per_token\": %llu, "
 			"\"load_s\": %.3f, \"prompt_tokens\": %lld, \"prefill_tok_s\": %.2f, \"decode_tokens\": %lld, "
 			"\"decode_ms_per_token\": %.4f, \"decode_tok_s\": %.2f, \"read_gb_s\": %.1f, \"limit_tok_s\": %.1f}\n",
-			device, i->n_layer, i->n_embd, i->vocab, dtype, i->kernels, i->barriers,
+			device, i->n_layer, i->n_embd, i->vocab, dtype, quant ? quant : "none", i->kernels, i->barriers,
 			(unsigned long long)i->weight_bytes, r->load_s, (long long)a->prompt, r->prefill_tok_s,
 			(long long)a->tokens, r->decode_ms, r->decode_tok_s, r->gbps, limit);
 		return;
 	}
 	fprintf(f, "device:   %s\n", device);
-	fprintf(f, "model:    %d layers x %d, vocab %d, %s; %d kernels and %d barriers per token\n", i->n_layer,
-		i->n_embd, i->vocab, dtype, i->kernels, i->barriers);
+	fprintf(f, "model:    %d layers x %d, vocab %d, %s%s%s; %d kernels and %d barriers per token\n", i->n_layer,
+		i->n_embd, i->vocab, dtype, quant ? ", matrices " : "", quant ? quant : "", i->kernels, i->barriers);
 	fprintf(f, "weights:  %.1f MB read per token; loaded in %.2f s\n", (double)i->weight_bytes / 1e6, r->load_s);
 	fprintf(f, "prefill:  %lld tokens: %.1f tok/s (median of %lld)\n", (long long)a->prompt, r->prefill_tok_s,
 		(long long)a->repeat);
@@ -152,7 +152,7 @@ static int print_profiles(const char *cmd, struct util_session *us, size_t chunk
 
 int cmd_bench(int argc, char **argv)
 {
-	const char *weights = NULL, *preset = NULL, *backend = "auto", *dtype = "f32", *graph = NULL;
+	const char *weights = NULL, *preset = NULL, *backend = "auto", *dtype = "f32", *graph = NULL, *quant = NULL;
 	int64_t t_max = 0;
 	bool no_fuse = false, profile = false;
 	struct bench_args a = { 128, 128, 3, 1, false };
@@ -162,6 +162,7 @@ int cmd_bench(int argc, char **argv)
 								"0.1b, 0.4b, 1.5b, 2.9b, 7.2b" },
 		{ "backend", 'b', CLI_STRING, &backend, "NAME", "cpu, vulkan or auto (default auto)" },
 		{ "dtype", 0, CLI_STRING, &dtype, "TYPE", "f32 or f16 weights and activations (default f32)" },
+		{ "quant", 0, CLI_STRING, &quant, "TYPE", UTIL_QUANT_HELP },
 		{ "prompt", 0, CLI_INT, &a.prompt, "N", "prefill tokens (default 128)" },
 		{ "tokens", 'n', CLI_INT, &a.tokens, "N", "decode tokens (default 128)" },
 		{ "repeat", 'r', CLI_INT, &a.repeat, "N", "timed repetitions; medians are reported (default 3)" },
@@ -172,7 +173,7 @@ int cmd_bench(int argc, char **argv)
 		{ "json", 0, CLI_FLAG, &a.json, NULL, "one JSON object instead of text" },
 		{ "profile", 0, CLI_FLAG, &profile, NULL, "also time every kernel of a decode step and of a prefill chunk" },
 	};
-	struct cli_command cmd = { "bench", "rwkvc bench (--weights M | --preset NAME) [--dtype f16] [options]",
+	struct cli_command cmd = { "bench", "rwkvc bench (--weights M | --preset NAME) [--dtype f16] [--quant q4_k] [options]",
 				   "Measures prefill and decode speed, and the device's read bandwidth in the same\n"
 				   "run: decode cannot beat (weight bytes per token / bandwidth).",
 				   opts, (int)(sizeof opts / sizeof opts[0]), 0, { 0 }, 0 };
@@ -183,7 +184,7 @@ int cmd_bench(int argc, char **argv)
 		return cli_usage_error(cmd.name, "give --weights FILE or --preset NAME");
 	if (a.prompt < 1 || a.tokens < 1 || a.repeat < 1 || a.prompt > 1 << 20 || a.tokens > 1 << 20 || a.repeat > 1000)
 		return cli_usage_error(cmd.name, "--prompt, --tokens and --repeat must be positive (and sane)");
-	struct model_options_arg mo = { graph, weights, backend, dtype, NULL };
+	struct model_options_arg mo = { graph, weights, backend, dtype, quant };
 	struct rwkvc_model_options o;
 	if ((r = util_model_options(cmd.name, &mo, &o)) >= 0)
 		return r;
@@ -212,7 +213,7 @@ int cmd_bench(int argc, char **argv)
 	if (r < 0) {
 		if (strcmp(us.info.backend, "cpu") != 0 && rwkvc_model_measure_bandwidth(us.model, &res.gbps))
 			fprintf(stderr, "rwkvc bench: no bandwidth figure: %s\n", rwkvc_errmsg(us.ctx));
-		report(stdout, &a, &us, &res, device, dtype);
+		report(stdout, &a, &us, &res, device, dtype, quant);
 		r = CLI_EXIT_OK;
 		if (profile)
 			r = print_profiles(cmd.name, &us, t_max > 0 ? (size_t)t_max : 16);

@@ -10,7 +10,7 @@
 int cmd_logits(int argc, char **argv)
 {
 	const char *weights = NULL, *tokens_arg = NULL, *out_path = NULL, *backend = "auto", *dtype = "f32";
-	const char *graph = NULL;
+	const char *graph = NULL, *quant = NULL;
 	bool last = false, verbose = false, no_fuse = false;
 	struct cli_option opts[] = {
 		{ "weights", 'w', CLI_STRING, &weights, "FILE", "model weights (.safetensors or .gguf)" },
@@ -20,6 +20,7 @@ int cmd_logits(int argc, char **argv)
 		{ "last", 0, CLI_FLAG, &last, NULL, "only the last position: [V]" },
 		{ "backend", 'b', CLI_STRING, &backend, "NAME", "cpu, vulkan or auto (default auto)" },
 		{ "dtype", 0, CLI_STRING, &dtype, "TYPE", "f32 or f16 weights and activations (vulkan; default f32)" },
+		{ "quant", 0, CLI_STRING, &quant, "TYPE", UTIL_QUANT_HELP },
 		{ "graph", 'g', CLI_STRING, &graph, "FILE", "op graph YAML (default: the built-in RWKV-7 graph)" },
 		{ "no-fuse", 0, CLI_FLAG, &no_fuse, NULL, "one kernel per op (vulkan; for comparisons)" },
 		{ "verbose", 'v', CLI_FLAG, &verbose, NULL, "print the model's shape and the time taken (stderr)" },
@@ -35,7 +36,7 @@ int cmd_logits(int argc, char **argv)
 		return cli_usage_error(cmd.name, "--weights is required");
 	if (!tokens_arg)
 		return cli_usage_error(cmd.name, "--tokens is required");
-	struct model_options_arg mo = { graph, weights, backend, dtype, NULL };
+	struct model_options_arg mo = { graph, weights, backend, dtype, quant };
 	struct rwkvc_model_options o;
 	if ((r = util_model_options(cmd.name, &mo, &o)) >= 0)
 		return r;

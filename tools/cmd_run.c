@@ -18,7 +18,7 @@
 static const char *const CMD = "run";
 
 struct run_args {
-	const char *weights, *plan, *graph, *vocab, *backend, *dtype;
+	const char *weights, *plan, *graph, *vocab, *backend, *dtype, *quant;
 	const char *prompt, *prompt_file, *prompt_ids, *seed, *state_in, *state_out;
 	int64_t n, top_k;
 	double temperature, top_p, presence, frequency, decay;
@@ -218,7 +218,7 @@ static int read_prompt(struct run *r, const struct run_args *a, int32_t pending)
 static int open_run(struct run *r, const struct run_args *a, const struct rwkvc_sampler_options *so,
 		    int32_t *out_pending)
 {
-	struct model_options_arg mo = { a->graph, a->weights, a->backend, a->dtype, NULL };
+	struct model_options_arg mo = { a->graph, a->weights, a->backend, a->dtype, a->quant };
 	struct rwkvc_model_options o;
 	int rc;
 	if ((rc = util_model_options(CMD, &mo, &o)) >= 0)
@@ -404,6 +404,7 @@ int cmd_run(int argc, char **argv)
 		{ "print-ids", 0, CLI_FLAG, &a.print_ids, NULL, "print token ids, one a line, instead of text" },
 		{ "backend", 'b', CLI_STRING, &a.backend, "NAME", "cpu, vulkan or auto (default auto)" },
 		{ "dtype", 0, CLI_STRING, &a.dtype, "TYPE", "f32 or f16 weights and activations (vulkan; default f32)" },
+		{ "quant", 0, CLI_STRING, &a.quant, "TYPE", UTIL_QUANT_HELP },
 		{ "graph", 'g', CLI_STRING, &a.graph, "FILE", "op graph YAML (default: the built-in RWKV-7 graph)" },
 		{ "verbose", 0, CLI_FLAG, &a.verbose, NULL, "print the model's shape (stderr)" },
 	};

@@ -2,7 +2,9 @@
 # Runs on the GPU machine, from the repository root, with .gpu carried along
 # (tools/gpu-pack.sh made it). Builds nothing: the device, the kernel
 # differential test, the model tests under validation, then the benchmarks.
-#   tools/gpu-run.sh [tests|bench|all] [extra bench args...]
+#   tools/gpu-run.sh [tests|bench|quant|all] [extra bench args...]
+# quant: the benchmarks with quantised matrices (--quant q8_0 and q4_k, f16
+# activations); quantising 2.9B to Q4_K on load takes minutes of host CPU.
 set -u
 what=${1:-all}
 shift || true
@@ -22,5 +24,13 @@ if [ "$what" = bench ] || [ "$what" = all ]; then
 	for p in 0.1b 2.9b; do
 		echo "== rwkvc bench --preset $p --dtype f16 $*"
 		$B/rwkvc bench --preset $p --dtype f16 "$@"
+	done
+fi
+if [ "$what" = quant ]; then
+	for p in 0.1b 2.9b; do
+		for q in q8_0 q4_k; do
+			echo "== rwkvc bench --preset $p --dtype f16 --quant $q $*"
+			$B/rwkvc bench --preset $p --dtype f16 --quant $q "$@"
+		done
 	done
 fi

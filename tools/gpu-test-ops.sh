@@ -1,30 +1,35 @@
 #!/bin/sh
 # gpu-test-ops.sh - the kernel checks and timings on the GPU machine, in one go.
 #
-# Builds nothing there (../shared/gpu/README.md). On this machine, once:
-#     ../shared/gpu/fetch-debs.sh                     # .gpu/: Vulkan loader, validation layer, libs
-#     make -j2 all build/tests/test_kernels
-# then on the GPU machine, from the project root, with .gpu/ and build/ carried along
-# (build/rwkvc and build/tests/test_kernels are what is used):
-#     sh tools/gpu-test-ops.sh [BUILD_DIR]
+# Builds nothing there (../shared/gpu/README.md). On this machine:
+#     tools/gpu-pack.sh            # .gpu/: Vulkan loader and layers, stripped rwkvc and test suites
+# then on the GPU machine, from the project root, with .gpu/ carried along:
+#     sh tools/gpu-test-ops.sh [BIN_DIR]
+# BIN_DIR holds rwkvc and tests/test_kernels: .gpu/bin when it exists, else build.
 #
 # It runs, in order:
 #   1. rwkvc test-ops --perf   every kernel against the C reference, then the GPU time of each
 #                              run (median of >= 20 dependent dispatches, weights rotated through
 #                              >= 256 MiB of copies so they come from HBM, not L2), including
-#                              the 0.1B / 1.5B / 2.9B decode mat-vecs in f16;
+#                              the 0.1B / 1.5B / 2.9B decode mat-vecs in f16, and the 0.1B /
+#                              2.9B ones in Q8_0 and Q4_K (heads also in Q6_K);
 #   2. RWKVC_VALIDATE=1 rwkvc test-ops --quick   the same checks under the Khronos validation
 #                              layer with synchronization validation (any message fails);
-#   3. tests/test_kernels      the kernel unit tests (emitters, references, the whole
+#   3. tests/test_kernels      the kernel unit tests (emitters, references, the quick
 #                              differential test under validation, the CLI).
 # Everything goes to stdout, and to $OUT/gpu-test-ops.txt ($TMPDIR or /tmp when $OUT is not
 # set). Exit status 1 if any step failed.
 set -u
-build=${1:-build}
-if [ ! -f .gpu/env.sh ] || [ ! -x "$build/rwkvc" ]; then
-	echo "gpu-test-ops.sh: run from the project root with .gpu/ and $build/ present" >&2
+build=${1:-}
+if [ -z "$build" ]; then
+	build=build
+	[ -x .gpu/bin/rwkvc ] && build=.gpu/bin
+fi
+if [ ! -f .gpu/env.sh ] || [ ! -x "$build/rwkvc" ] || [ ! -x "$build/tests/test_kernels" ]; then
+	echo "gpu-test-ops.sh: run from the project root with .gpu/ and $build/{rwkvc,tests/test_kernels}" >&2
 	exit 2
 fi
+build=$(cd "$build" && pwd) # tests/run.sh and the CLI tests want it absolute
 . .gpu/env.sh
 export XDG_CACHE_HOME="${TMPDIR:-/tmp}/rwkvc-gpu-cache" # compiled kernels, shared by the steps
 log="${OUT:-${TMPDIR:-/tmp}}/gpu-test-ops.txt"

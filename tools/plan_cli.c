@@ -1,5 +1,6 @@
 /* plan_cli.c - see plan_cli.h. */
 #include "plan_cli.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +11,7 @@ void plan_cli_option_table(struct plan_cli_args *a, struct cli_option out[PLAN_C
 		{ "weights", 'w', CLI_STRING, &a->weights, "FILE", "take the model's sizes from this weights file" },
 		{ "preset", 'p', CLI_STRING, &a->preset, "NAME", "or from a preset of the graph: 0.1b, 0.4b, 1.5b, 2.9b, 7.2b" },
 		{ "dtype", 0, CLI_STRING, &a->dtype, "TYPE", "f32 or f16 activations and weights (default f32)" },
-		{ "quant", 0, CLI_STRING, &a->quant, "TYPE", "weight storage: f32 or f16 (quantised types: not yet)" },
+		{ "quant", 0, CLI_STRING, &a->quant, "TYPE", UTIL_QUANT_HELP },
 		{ "t-max", 0, CLI_INT, &a->t_max, "N", "most tokens per call, the prefill chunk (default 16)" },
 		{ "no-fuse", 0, CLI_FLAG, &a->no_fuse, NULL, "one kernel per op (same as --disable-pass fuse)" },
 		{ "disable-pass", 0, CLI_STRINGS, &a->disable, "NAME", "switch off a pass (fuse, memplan, schedule) or a fusion "

@@ -24,6 +24,12 @@ int util_model_options(const char *cmd, const struct model_options_arg *a, struc
 		out->backend = RWKVC_BACKEND_VULKAN;
 	else
 		return cli_usage_error(cmd, "unknown backend '%s' (cpu, vulkan or auto)", a->backend);
+	static const char *const quants[] = { "f32", "f16", "q8_0", "q4_k" };
+	bool known = !a->quant;
+	for (size_t i = 0; i < sizeof quants / sizeof quants[0]; i++)
+		known = known || strcmp(a->quant, quants[i]) == 0;
+	if (!known)
+		return cli_usage_error(cmd, "--quant '%s' is not one of f32, f16, q8_0, q4_k", a->quant);
 	if (!a->dtype || strcmp(a->dtype, "f32") == 0)
 		out->precision = RWKVC_PRECISION_F32;
 	else if (strcmp(a->dtype, "f16") == 0)

@@ -7,6 +7,10 @@
 
 #include "rwkvc.h"
 
+/* The help of --quant, the same wherever a model is loaded or compiled. */
+#define UTIL_QUANT_HELP "store the big matrices as f32, f16, q8_0 or q4_k (default: as the file holds " \
+			"them; see docs/quantisation.md)"
+
 /* The command-line spelling of model options. */
 struct model_options_arg {
 	const char *graph, *weights, *backend, *dtype, *quant;

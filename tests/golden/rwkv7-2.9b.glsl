@@ -1,4 +1,4 @@
-// 18 distinct kernels for: subgroup 32 (arithmetic), f16 storage yes, f16 math yes, int8 storage yes, 48 KiB shared, 1024 invocations
+// 14 distinct kernels for: subgroup 32 (arithmetic), f16 storage yes, f16 math yes, int8 storage yes, 48 KiB shared, 1024 invocations
 
 // ==== kernel code 0, used by kernels 0
 // rwkvc kernel embedding: embedding
@@ -24,7 +24,7 @@ void main() {
         y[dst + c] = float16_t(float(table[src + c]));
 }
 
-// ==== kernel code 1, used by kernels 1 544
+// ==== kernel code 1, used by kernels 1 258
 // rwkvc kernel layer_norm: layer_norm
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
@@ -90,7 +90,7 @@ void main() {
     }
 }
 
-// ==== kernel code 2, used by kernels 2 17 34 51 68 85 102 119 136 153 170 187 204 221 238 255 272 289 306 323 340 357 374 391 408 425 442 459 476 493 510 527
+// ==== kernel code 2, used by kernels 2 10 18 26 34 42 50 58 66 74 82 90 98 106 114 122 130 138 146 154 162 170 178 186 194 202 210 218 226 234 242 250
 // rwkvc kernel mix(ln,6,state): mix
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
@@ -138,47 +138,65 @@ void main() {
     uint t = gl_WorkGroupID.y, tid = gl_LocalInvocationID.x;
     uint c0 = gl_WorkGroupID.x * 256u, c1 = min(c0 + 256u, C);
     float mean = 0.0, inv = 1.0, mean1 = 0.0, inv1 = 1.0;
-    {
-        float s = 0.0;
-        for (uint c = tid; c < C; c += WG)
-            s += float(x[(t) * C + c]);
-        mean = wg_sum(s) / float(C);
-        float q = 0.0;
-        for (uint c = tid; c < C; c += WG) {
-            float d = float(x[(t) * C + c]) - mean;
-            q += d * d;
-        }
-        inv = inversesqrt(wg_sum(q) / float(C) + EPS);
+    float xa = 0.0, xs = 0.0;
+    uint cc = min(c0 + tid, C - 1u);
+    float pg = float(w[cc]), po = float(b[cc]), pp = prev[cc];
+    float pm0 = float(mix0[cc]);
+    float pm1 = float(mix1[cc]);
+    float pm2 = float(mix2[cc]);
+    float pm3 = float(mix3[cc]);
+    float pm4 = float(mix4[cc]);
+    float pm5 = float(mix5[cc]);
+    float xa_v[10];
+    float xa_sum = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        uint c = tid + j * WG;
+        xa_v[j] = c < C ? float(x[(t) * C + c]) : 0.0;
+        xa_sum += xa_v[j];
+        if (j == gl_WorkGroupID.x)
+            xa = xa_v[j];
     }
+    mean = wg_sum(xa_sum) / float(C);
+    float xa_q = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        float d = xa_v[j] - mean;
+        xa_q += tid + j * WG < C ? d * d : 0.0;
+    }
+    inv = inversesqrt(wg_sum(xa_q) / float(C) + EPS);
     if (t > 0u) {
-        float s = 0.0;
-        for (uint c = tid; c < C; c += WG)
-            s += float(x[(t - 1u) * C + c]);
-        mean1 = wg_sum(s) / float(C);
-        float q = 0.0;
-        for (uint c = tid; c < C; c += WG) {
-            float d = float(x[(t - 1u) * C + c]) - mean1;
-            q += d * d;
-        }
-        inv1 = inversesqrt(wg_sum(q) / float(C) + EPS);
+    float xs_v[10];
+    float xs_sum = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        uint c = tid + j * WG;
+        xs_v[j] = c < C ? float(x[(t - 1u) * C + c]) : 0.0;
+        xs_sum += xs_v[j];
+        if (j == gl_WorkGroupID.x)
+            xs = xs_v[j];
+    }
+    mean1 = wg_sum(xs_sum) / float(C);
+    float xs_q = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        float d = xs_v[j] - mean1;
+        xs_q += tid + j * WG < C ? d * d : 0.0;
+    }
+    inv1 = inversesqrt(wg_sum(xs_q) / float(C) + EPS);
     }
     for (uint c = c0 + tid; c < c1; c += WG) {
-        float g = float(w[c]), o = float(b[c]);
-        float a = (float(x[t * C + c]) - mean) * inv * g + o;
-        float s = t == 0u ? prev[c] : (float(x[(t - 1u) * C + c]) - mean1) * inv1 * g + o;
-        out0[t * C + c] = float16_t(a + (s - a) * float(mix0[c]));
-        out1[t * C + c] = float16_t(a + (s - a) * float(mix1[c]));
-        out2[t * C + c] = float16_t(a + (s - a) * float(mix2[c]));
-        out3[t * C + c] = float16_t(a + (s - a) * float(mix3[c]));
-        out4[t * C + c] = float16_t(a + (s - a) * float(mix4[c]));
-        out5[t * C + c] = float16_t(a + (s - a) * float(mix5[c]));
+        float a = (xa - mean) * inv * pg + po;
+        float s = t == 0u ? pp : (xs - mean1) * inv1 * pg + po;
+        out0[t * C + c] = float16_t(a + (s - a) * pm0);
+        out1[t * C + c] = float16_t(a + (s - a) * pm1);
+        out2[t * C + c] = float16_t(a + (s - a) * pm2);
+        out3[t * C + c] = float16_t(a + (s - a) * pm3);
+        out4[t * C + c] = float16_t(a + (s - a) * pm4);
+        out5[t * C + c] = float16_t(a + (s - a) * pm5);
         if (t == pc.T - 1u)
             state[c] = a;
     }
 }
 
-// ==== kernel code 3, used by kernels 3 4 5 18 19 20 35 36 37 52 53 54 69 70 71 86 87 88 103 104 105 120 121 122 137 138 139 154 155 156 171 172 173 188 189 190 205 206 207 222 223 224 239 240 241 256 257 258 273 274 275 290 291 292 307 308 309 324 325 326 341 342 343 358 359 360 375 376 377 392 393 394 409 410 411 426 427 428 443 444 445 460 461 462 477 478 479 494 495 496 511 512 513 528 529 530
-// rwkvc kernel matvec: matvec
+// ==== kernel code 3, used by kernels 3
+// rwkvc kernel matvec_set: matvec_set
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
 #extension GL_KHR_shader_subgroup_basic : require
@@ -186,7 +204,26 @@ void main() {
 #extension GL_EXT_control_flow_attributes : require
 layout(local_size_x = 128) in;
 layout(push_constant) uniform Push { uint T; uint row0; uint rows; uint pad; } pc;
-const uint K = 2560u, M = 2560u, WG = 128u, NV = 16u, SLOTS = 128u;
+const uint WG = 128u, SLOTS = 128u;
+shared float red[2048];
+uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
+float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
+float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
+float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
+float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+// part 0: 2560 x 2560
+const uint K_0 = 2560u, M_0 = 2560u;
+#define K K_0
+#define M M_0
+#define X X_0
+#define W W_0
+#define Y Y_0
+#define residual residual_0
+#define load_x load_x_0
+#define load_w load_w_0
+#define store store_0
+#define tile1 tile1_0
+#define tile8 tile8_0
 layout(std430, set = 0, binding = 0) readonly buffer B0 { uvec4 X[]; };
 void load_x(uint t, uint e, out vec4 x[2]) {
     uvec4 q = X[(t * K + e) >> 3];
@@ -199,24 +236,18 @@ void load_w(uint row, uint e, out vec4 w[2]) {
     w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t y[]; };
-shared float red[2048];
-uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
-float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
-float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
-float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
-float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t Y[]; };
 void store(uint r, uint t, float v) {
-    if (r >= pc.rows || t >= pc.T)
+    if (r >= M || t >= pc.T)
         return;
-    uint at = t * M + pc.row0 + r;
-    y[at] = float16_t((v));
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
     uint tk0 = min(t0 + 0u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc1_0 = 0.0;
     uint e = lid * 8u;
@@ -265,8 +296,8 @@ void tile8(uint t0, uint rbase) {
     uint tk5 = min(t0 + 5u, pc.T - 1u);
     uint tk6 = min(t0 + 6u, pc.T - 1u);
     uint tk7 = min(t0 + 7u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc0_1 = 0.0;
     float acc0_2 = 0.0;
@@ -403,58 +434,54 @@ void tile8(uint t0, uint rbase) {
     }
     barrier(); // red is reused by the next tile
 }
-void main() {
-    uint rbase = group_id() * 2u;
-    if (rbase >= pc.rows)
-        return;
-    if (pc.T == 1u) {
-        tile1(0u, rbase);
-        return;
-    }
-    for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
-        tile8(t0, rbase);
-}
-
-// ==== kernel code 4, used by kernels 6 21 38 55 72 89 106 123 140 157 174 191 208 225 242 259 276 293 310 327 344 361 378 395 412 429 446 463 480 497 514 531
-// rwkvc kernel matvec+tanh: matvec
-#version 450
-#extension GL_EXT_shader_16bit_storage : require
-#extension GL_KHR_shader_subgroup_basic : require
-#extension GL_KHR_shader_subgroup_arithmetic : require
-#extension GL_EXT_control_flow_attributes : require
-layout(local_size_x = 128) in;
-layout(push_constant) uniform Push { uint T; uint row0; uint rows; uint pad; } pc;
-const uint K = 2560u, M = 96u, WG = 128u, NV = 16u, SLOTS = 128u;
-layout(std430, set = 0, binding = 0) readonly buffer B0 { uvec4 X[]; };
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 1: 2560 x 2560
+const uint K_1 = 2560u, M_1 = 2560u;
+#define K K_1
+#define M M_1
+#define X X_1
+#define W W_1
+#define Y Y_1
+#define residual residual_1
+#define load_x load_x_1
+#define load_w load_w_1
+#define store store_1
+#define tile1 tile1_1
+#define tile8 tile8_1
+layout(std430, set = 0, binding = 3) readonly buffer B3 { uvec4 X[]; };
 void load_x(uint t, uint e, out vec4 x[2]) {
     uvec4 q = X[(t * K + e) >> 3];
     x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 1) readonly buffer B1 { uvec4 W[]; };
+layout(std430, set = 0, binding = 4) readonly buffer B4 { uvec4 W[]; };
 void load_w(uint row, uint e, out vec4 w[2]) {
     uvec4 q = W[(row * K + e) >> 3];
     w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t y[]; };
-shared float red[2048];
-uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
-float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
-float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
-float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
-float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+layout(std430, set = 0, binding = 5) writeonly buffer B5 { float16_t Y[]; };
 void store(uint r, uint t, float v) {
-    if (r >= pc.rows || t >= pc.T)
+    if (r >= M || t >= pc.T)
         return;
-    uint at = t * M + pc.row0 + r;
-    y[at] = float16_t(ew_tanh(v));
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
     uint tk0 = min(t0 + 0u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc1_0 = 0.0;
     uint e = lid * 8u;
@@ -503,8 +530,8 @@ void tile8(uint t0, uint rbase) {
     uint tk5 = min(t0 + 5u, pc.T - 1u);
     uint tk6 = min(t0 + 6u, pc.T - 1u);
     uint tk7 = min(t0 + 7u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc0_1 = 0.0;
     float acc0_2 = 0.0;
@@ -641,58 +668,54 @@ void tile8(uint t0, uint rbase) {
     }
     barrier(); // red is reused by the next tile
 }
-void main() {
-    uint rbase = group_id() * 2u;
-    if (rbase >= pc.rows)
-        return;
-    if (pc.T == 1u) {
-        tile1(0u, rbase);
-        return;
-    }
-    for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
-        tile8(t0, rbase);
-}
-
-// ==== kernel code 5, used by kernels 7 22 39 56 73 90 107 124 141 158 175 192 209 226 243 260 277 294 311 328 345 362 379 396 413 430 447 464 481 498 515 532
-// rwkvc kernel matvec: matvec
-#version 450
-#extension GL_EXT_shader_16bit_storage : require
-#extension GL_KHR_shader_subgroup_basic : require
-#extension GL_KHR_shader_subgroup_arithmetic : require
-#extension GL_EXT_control_flow_attributes : require
-layout(local_size_x = 128) in;
-layout(push_constant) uniform Push { uint T; uint row0; uint rows; uint pad; } pc;
-const uint K = 2560u, M = 96u, WG = 128u, NV = 16u, SLOTS = 128u;
-layout(std430, set = 0, binding = 0) readonly buffer B0 { uvec4 X[]; };
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 2: 2560 x 2560
+const uint K_2 = 2560u, M_2 = 2560u;
+#define K K_2
+#define M M_2
+#define X X_2
+#define W W_2
+#define Y Y_2
+#define residual residual_2
+#define load_x load_x_2
+#define load_w load_w_2
+#define store store_2
+#define tile1 tile1_2
+#define tile8 tile8_2
+layout(std430, set = 0, binding = 6) readonly buffer B6 { uvec4 X[]; };
 void load_x(uint t, uint e, out vec4 x[2]) {
     uvec4 q = X[(t * K + e) >> 3];
     x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 1) readonly buffer B1 { uvec4 W[]; };
+layout(std430, set = 0, binding = 7) readonly buffer B7 { uvec4 W[]; };
 void load_w(uint row, uint e, out vec4 w[2]) {
     uvec4 q = W[(row * K + e) >> 3];
     w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t y[]; };
-shared float red[2048];
-uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
-float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
-float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
-float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
-float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+layout(std430, set = 0, binding = 8) writeonly buffer B8 { float16_t Y[]; };
 void store(uint r, uint t, float v) {
-    if (r >= pc.rows || t >= pc.T)
+    if (r >= M || t >= pc.T)
         return;
-    uint at = t * M + pc.row0 + r;
-    y[at] = float16_t((v));
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
     uint tk0 = min(t0 + 0u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc1_0 = 0.0;
     uint e = lid * 8u;
@@ -741,8 +764,8 @@ void tile8(uint t0, uint rbase) {
     uint tk5 = min(t0 + 5u, pc.T - 1u);
     uint tk6 = min(t0 + 6u, pc.T - 1u);
     uint tk7 = min(t0 + 7u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc0_1 = 0.0;
     float acc0_2 = 0.0;
@@ -879,58 +902,54 @@ void tile8(uint t0, uint rbase) {
     }
     barrier(); // red is reused by the next tile
 }
-void main() {
-    uint rbase = group_id() * 2u;
-    if (rbase >= pc.rows)
-        return;
-    if (pc.T == 1u) {
-        tile1(0u, rbase);
-        return;
-    }
-    for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
-        tile8(t0, rbase);
-}
-
-// ==== kernel code 6, used by kernels 8 23 40 57 74 91 108 125 142 159 176 193 210 227 244 261 278 295 312 329 346 363 380 397 414 431 448 465 482 499 516 533
-// rwkvc kernel matvec+sigmoid: matvec
-#version 450
-#extension GL_EXT_shader_16bit_storage : require
-#extension GL_KHR_shader_subgroup_basic : require
-#extension GL_KHR_shader_subgroup_arithmetic : require
-#extension GL_EXT_control_flow_attributes : require
-layout(local_size_x = 128) in;
-layout(push_constant) uniform Push { uint T; uint row0; uint rows; uint pad; } pc;
-const uint K = 2560u, M = 320u, WG = 128u, NV = 16u, SLOTS = 128u;
-layout(std430, set = 0, binding = 0) readonly buffer B0 { uvec4 X[]; };
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 3: 96 x 2560
+const uint K_3 = 2560u, M_3 = 96u;
+#define K K_3
+#define M M_3
+#define X X_3
+#define W W_3
+#define Y Y_3
+#define residual residual_3
+#define load_x load_x_3
+#define load_w load_w_3
+#define store store_3
+#define tile1 tile1_3
+#define tile8 tile8_3
+layout(std430, set = 0, binding = 9) readonly buffer B9 { uvec4 X[]; };
 void load_x(uint t, uint e, out vec4 x[2]) {
     uvec4 q = X[(t * K + e) >> 3];
     x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 1) readonly buffer B1 { uvec4 W[]; };
+layout(std430, set = 0, binding = 10) readonly buffer B10 { uvec4 W[]; };
 void load_w(uint row, uint e, out vec4 w[2]) {
     uvec4 q = W[(row * K + e) >> 3];
     w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t y[]; };
-shared float red[2048];
-uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
-float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
-float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
-float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
-float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+layout(std430, set = 0, binding = 11) writeonly buffer B11 { float16_t Y[]; };
 void store(uint r, uint t, float v) {
-    if (r >= pc.rows || t >= pc.T)
+    if (r >= M || t >= pc.T)
         return;
-    uint at = t * M + pc.row0 + r;
-    y[at] = float16_t(ew_sigmoid(v));
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t(ew_tanh(v));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
     uint tk0 = min(t0 + 0u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc1_0 = 0.0;
     uint e = lid * 8u;
@@ -979,8 +998,8 @@ void tile8(uint t0, uint rbase) {
     uint tk5 = min(t0 + 5u, pc.T - 1u);
     uint tk6 = min(t0 + 6u, pc.T - 1u);
     uint tk7 = min(t0 + 7u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc0_1 = 0.0;
     float acc0_2 = 0.0;
@@ -1117,124 +1136,85 @@ void tile8(uint t0, uint rbase) {
     }
     barrier(); // red is reused by the next tile
 }
-void main() {
-    uint rbase = group_id() * 2u;
-    if (rbase >= pc.rows)
-        return;
-    if (pc.T == 1u) {
-        tile1(0u, rbase);
-        return;
-    }
-    for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
-        tile8(t0, rbase);
-}
-
-// ==== kernel code 7, used by kernels 9 10 25 26 42 43 59 60 76 77 93 94 110 111 127 128 144 145 161 162 178 179 195 196 212 213 229 230 246 247 263 264 280 281 297 298 314 315 331 332 348 349 365 366 382 383 399 400 416 417 433 434 450 451 467 468 484 485 501 502 518 519 535 536
-// rwkvc kernel matvec: matvec
-#version 450
-#extension GL_EXT_shader_16bit_storage : require
-#extension GL_KHR_shader_subgroup_basic : require
-#extension GL_KHR_shader_subgroup_arithmetic : require
-#extension GL_EXT_control_flow_attributes : require
-layout(local_size_x = 32) in;
-layout(push_constant) uniform Push { uint T; uint row0; uint rows; uint pad; } pc;
-const uint K = 96u, M = 2560u, WG = 32u, NV = 32u, SLOTS = 32u;
-layout(std430, set = 0, binding = 0) readonly buffer B0 { uvec4 X[]; };
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 4: 96 x 2560
+const uint K_4 = 2560u, M_4 = 96u;
+#define K K_4
+#define M M_4
+#define X X_4
+#define W W_4
+#define Y Y_4
+#define residual residual_4
+#define load_x load_x_4
+#define load_w load_w_4
+#define store store_4
+#define tile1 tile1_4
+#define tile8 tile8_4
+layout(std430, set = 0, binding = 12) readonly buffer B12 { uvec4 X[]; };
 void load_x(uint t, uint e, out vec4 x[2]) {
     uvec4 q = X[(t * K + e) >> 3];
     x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 1) readonly buffer B1 { uvec4 W[]; };
+layout(std430, set = 0, binding = 13) readonly buffer B13 { uvec4 W[]; };
 void load_w(uint row, uint e, out vec4 w[2]) {
     uvec4 q = W[(row * K + e) >> 3];
     w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t y[]; };
-shared float red[1024];
-uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
-float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
-float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
-float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
-float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+layout(std430, set = 0, binding = 14) writeonly buffer B14 { float16_t Y[]; };
 void store(uint r, uint t, float v) {
-    if (r >= pc.rows || t >= pc.T)
+    if (r >= M || t >= pc.T)
         return;
-    uint at = t * M + pc.row0 + r;
-    y[at] = float16_t((v));
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
     uint tk0 = min(t0 + 0u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
-    uint row2 = min(rbase + 2u, pc.rows - 1u);
-    uint row3 = min(rbase + 3u, pc.rows - 1u);
-    uint row4 = min(rbase + 4u, pc.rows - 1u);
-    uint row5 = min(rbase + 5u, pc.rows - 1u);
-    uint row6 = min(rbase + 6u, pc.rows - 1u);
-    uint row7 = min(rbase + 7u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc1_0 = 0.0;
-    float acc2_0 = 0.0;
-    float acc3_0 = 0.0;
-    float acc4_0 = 0.0;
-    float acc5_0 = 0.0;
-    float acc6_0 = 0.0;
-    float acc7_0 = 0.0;
     uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
     if (e < K) {
         vec4 x0[2]; load_x(tk0, e, x0);
         vec4 w0[2]; load_w(row0, e, w0);
         vec4 w1[2]; load_w(row1, e, w1);
-        vec4 w2[2]; load_w(row2, e, w2);
-        vec4 w3[2]; load_w(row3, e, w3);
-        vec4 w4[2]; load_w(row4, e, w4);
-        vec4 w5[2]; load_w(row5, e, w5);
-        vec4 w6[2]; load_w(row6, e, w6);
-        vec4 w7[2]; load_w(row7, e, w7);
         acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
         acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
-        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
-        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
-        acc4_0 += dot(w4[0], x0[0]) + dot(w4[1], x0[1]);
-        acc5_0 += dot(w5[0], x0[0]) + dot(w5[1], x0[1]);
-        acc6_0 += dot(w6[0], x0[0]) + dot(w6[1], x0[1]);
-        acc7_0 += dot(w7[0], x0[0]) + dot(w7[1], x0[1]);
     }
     acc0_0 = subgroupAdd(acc0_0);
     acc1_0 = subgroupAdd(acc1_0);
-    acc2_0 = subgroupAdd(acc2_0);
-    acc3_0 = subgroupAdd(acc3_0);
-    acc4_0 = subgroupAdd(acc4_0);
-    acc5_0 = subgroupAdd(acc5_0);
-    acc6_0 = subgroupAdd(acc6_0);
-    acc7_0 = subgroupAdd(acc7_0);
     if (gl_NumSubgroups == 1u) {
         if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
         if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
-        if (lid == 2u) store(rbase + 2u, t0 + 0u, acc2_0);
-        if (lid == 3u) store(rbase + 3u, t0 + 0u, acc3_0);
-        if (lid == 4u) store(rbase + 4u, t0 + 0u, acc4_0);
-        if (lid == 5u) store(rbase + 5u, t0 + 0u, acc5_0);
-        if (lid == 6u) store(rbase + 6u, t0 + 0u, acc6_0);
-        if (lid == 7u) store(rbase + 7u, t0 + 0u, acc7_0);
         return;
     }
     if (subgroupElect()) {
         red[0u + gl_SubgroupID] = acc0_0;
-        red[32u + gl_SubgroupID] = acc1_0;
-        red[64u + gl_SubgroupID] = acc2_0;
-        red[96u + gl_SubgroupID] = acc3_0;
-        red[128u + gl_SubgroupID] = acc4_0;
-        red[160u + gl_SubgroupID] = acc5_0;
-        red[192u + gl_SubgroupID] = acc6_0;
-        red[224u + gl_SubgroupID] = acc7_0;
+        red[128u + gl_SubgroupID] = acc1_0;
     }
     memoryBarrierShared();
     barrier();
-    for (uint o = lid; o < 8u; o += WG) {
+    for (uint o = lid; o < 2u; o += WG) {
         float s = 0.0;
         for (uint i = 0u; i < gl_NumSubgroups; i++)
             s += red[o * SLOTS + i];
@@ -1242,224 +1222,459 @@ void tile1(uint t0, uint rbase) {
     }
     barrier(); // red is reused by the next tile
 }
-void tile4(uint t0, uint rbase) {
+void tile8(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
     uint tk0 = min(t0 + 0u, pc.T - 1u);
     uint tk1 = min(t0 + 1u, pc.T - 1u);
     uint tk2 = min(t0 + 2u, pc.T - 1u);
     uint tk3 = min(t0 + 3u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
-    uint row2 = min(rbase + 2u, pc.rows - 1u);
-    uint row3 = min(rbase + 3u, pc.rows - 1u);
-    uint row4 = min(rbase + 4u, pc.rows - 1u);
-    uint row5 = min(rbase + 5u, pc.rows - 1u);
-    uint row6 = min(rbase + 6u, pc.rows - 1u);
-    uint row7 = min(rbase + 7u, pc.rows - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc0_1 = 0.0;
     float acc0_2 = 0.0;
     float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
     float acc1_0 = 0.0;
     float acc1_1 = 0.0;
     float acc1_2 = 0.0;
     float acc1_3 = 0.0;
-    float acc2_0 = 0.0;
-    float acc2_1 = 0.0;
-    float acc2_2 = 0.0;
-    float acc2_3 = 0.0;
-    float acc3_0 = 0.0;
-    float acc3_1 = 0.0;
-    float acc3_2 = 0.0;
-    float acc3_3 = 0.0;
-    float acc4_0 = 0.0;
-    float acc4_1 = 0.0;
-    float acc4_2 = 0.0;
-    float acc4_3 = 0.0;
-    float acc5_0 = 0.0;
-    float acc5_1 = 0.0;
-    float acc5_2 = 0.0;
-    float acc5_3 = 0.0;
-    float acc6_0 = 0.0;
-    float acc6_1 = 0.0;
-    float acc6_2 = 0.0;
-    float acc6_3 = 0.0;
-    float acc7_0 = 0.0;
-    float acc7_1 = 0.0;
-    float acc7_2 = 0.0;
-    float acc7_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
     uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
     if (e < K) {
         vec4 x0[2]; load_x(tk0, e, x0);
         vec4 x1[2]; load_x(tk1, e, x1);
         vec4 x2[2]; load_x(tk2, e, x2);
         vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
         vec4 w0[2]; load_w(row0, e, w0);
         vec4 w1[2]; load_w(row1, e, w1);
-        vec4 w2[2]; load_w(row2, e, w2);
-        vec4 w3[2]; load_w(row3, e, w3);
-        vec4 w4[2]; load_w(row4, e, w4);
-        vec4 w5[2]; load_w(row5, e, w5);
-        vec4 w6[2]; load_w(row6, e, w6);
-        vec4 w7[2]; load_w(row7, e, w7);
         acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
         acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
         acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
         acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
         acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
         acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
         acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
         acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
-        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
-        acc2_1 += dot(w2[0], x1[0]) + dot(w2[1], x1[1]);
-        acc2_2 += dot(w2[0], x2[0]) + dot(w2[1], x2[1]);
-        acc2_3 += dot(w2[0], x3[0]) + dot(w2[1], x3[1]);
-        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
-        acc3_1 += dot(w3[0], x1[0]) + dot(w3[1], x1[1]);
-        acc3_2 += dot(w3[0], x2[0]) + dot(w3[1], x2[1]);
-        acc3_3 += dot(w3[0], x3[0]) + dot(w3[1], x3[1]);
-        acc4_0 += dot(w4[0], x0[0]) + dot(w4[1], x0[1]);
-        acc4_1 += dot(w4[0], x1[0]) + dot(w4[1], x1[1]);
-        acc4_2 += dot(w4[0], x2[0]) + dot(w4[1], x2[1]);
-        acc4_3 += dot(w4[0], x3[0]) + dot(w4[1], x3[1]);
-        acc5_0 += dot(w5[0], x0[0]) + dot(w5[1], x0[1]);
-        acc5_1 += dot(w5[0], x1[0]) + dot(w5[1], x1[1]);
-        acc5_2 += dot(w5[0], x2[0]) + dot(w5[1], x2[1]);
-        acc5_3 += dot(w5[0], x3[0]) + dot(w5[1], x3[1]);
-        acc6_0 += dot(w6[0], x0[0]) + dot(w6[1], x0[1]);
-        acc6_1 += dot(w6[0], x1[0]) + dot(w6[1], x1[1]);
-        acc6_2 += dot(w6[0], x2[0]) + dot(w6[1], x2[1]);
-        acc6_3 += dot(w6[0], x3[0]) + dot(w6[1], x3[1]);
-        acc7_0 += dot(w7[0], x0[0]) + dot(w7[1], x0[1]);
-        acc7_1 += dot(w7[0], x1[0]) + dot(w7[1], x1[1]);
-        acc7_2 += dot(w7[0], x2[0]) + dot(w7[1], x2[1]);
-        acc7_3 += dot(w7[0], x3[0]) + dot(w7[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
     }
     acc0_0 = subgroupAdd(acc0_0);
     acc0_1 = subgroupAdd(acc0_1);
     acc0_2 = subgroupAdd(acc0_2);
     acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
     acc1_0 = subgroupAdd(acc1_0);
     acc1_1 = subgroupAdd(acc1_1);
     acc1_2 = subgroupAdd(acc1_2);
     acc1_3 = subgroupAdd(acc1_3);
-    acc2_0 = subgroupAdd(acc2_0);
-    acc2_1 = subgroupAdd(acc2_1);
-    acc2_2 = subgroupAdd(acc2_2);
-    acc2_3 = subgroupAdd(acc2_3);
-    acc3_0 = subgroupAdd(acc3_0);
-    acc3_1 = subgroupAdd(acc3_1);
-    acc3_2 = subgroupAdd(acc3_2);
-    acc3_3 = subgroupAdd(acc3_3);
-    acc4_0 = subgroupAdd(acc4_0);
-    acc4_1 = subgroupAdd(acc4_1);
-    acc4_2 = subgroupAdd(acc4_2);
-    acc4_3 = subgroupAdd(acc4_3);
-    acc5_0 = subgroupAdd(acc5_0);
-    acc5_1 = subgroupAdd(acc5_1);
-    acc5_2 = subgroupAdd(acc5_2);
-    acc5_3 = subgroupAdd(acc5_3);
-    acc6_0 = subgroupAdd(acc6_0);
-    acc6_1 = subgroupAdd(acc6_1);
-    acc6_2 = subgroupAdd(acc6_2);
-    acc6_3 = subgroupAdd(acc6_3);
-    acc7_0 = subgroupAdd(acc7_0);
-    acc7_1 = subgroupAdd(acc7_1);
-    acc7_2 = subgroupAdd(acc7_2);
-    acc7_3 = subgroupAdd(acc7_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
     if (gl_NumSubgroups == 1u) {
         if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
         if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
         if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
         if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
-        if (lid == 4u) store(rbase + 1u, t0 + 0u, acc1_0);
-        if (lid == 5u) store(rbase + 1u, t0 + 1u, acc1_1);
-        if (lid == 6u) store(rbase + 1u, t0 + 2u, acc1_2);
-        if (lid == 7u) store(rbase + 1u, t0 + 3u, acc1_3);
-        if (lid == 8u) store(rbase + 2u, t0 + 0u, acc2_0);
-        if (lid == 9u) store(rbase + 2u, t0 + 1u, acc2_1);
-        if (lid == 10u) store(rbase + 2u, t0 + 2u, acc2_2);
-        if (lid == 11u) store(rbase + 2u, t0 + 3u, acc2_3);
-        if (lid == 12u) store(rbase + 3u, t0 + 0u, acc3_0);
-        if (lid == 13u) store(rbase + 3u, t0 + 1u, acc3_1);
-        if (lid == 14u) store(rbase + 3u, t0 + 2u, acc3_2);
-        if (lid == 15u) store(rbase + 3u, t0 + 3u, acc3_3);
-        if (lid == 16u) store(rbase + 4u, t0 + 0u, acc4_0);
-        if (lid == 17u) store(rbase + 4u, t0 + 1u, acc4_1);
-        if (lid == 18u) store(rbase + 4u, t0 + 2u, acc4_2);
-        if (lid == 19u) store(rbase + 4u, t0 + 3u, acc4_3);
-        if (lid == 20u) store(rbase + 5u, t0 + 0u, acc5_0);
-        if (lid == 21u) store(rbase + 5u, t0 + 1u, acc5_1);
-        if (lid == 22u) store(rbase + 5u, t0 + 2u, acc5_2);
-        if (lid == 23u) store(rbase + 5u, t0 + 3u, acc5_3);
-        if (lid == 24u) store(rbase + 6u, t0 + 0u, acc6_0);
-        if (lid == 25u) store(rbase + 6u, t0 + 1u, acc6_1);
-        if (lid == 26u) store(rbase + 6u, t0 + 2u, acc6_2);
-        if (lid == 27u) store(rbase + 6u, t0 + 3u, acc6_3);
-        if (lid == 28u) store(rbase + 7u, t0 + 0u, acc7_0);
-        if (lid == 29u) store(rbase + 7u, t0 + 1u, acc7_1);
-        if (lid == 30u) store(rbase + 7u, t0 + 2u, acc7_2);
-        if (lid == 31u) store(rbase + 7u, t0 + 3u, acc7_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
         return;
     }
     if (subgroupElect()) {
         red[0u + gl_SubgroupID] = acc0_0;
-        red[32u + gl_SubgroupID] = acc0_1;
-        red[64u + gl_SubgroupID] = acc0_2;
-        red[96u + gl_SubgroupID] = acc0_3;
-        red[128u + gl_SubgroupID] = acc1_0;
-        red[160u + gl_SubgroupID] = acc1_1;
-        red[192u + gl_SubgroupID] = acc1_2;
-        red[224u + gl_SubgroupID] = acc1_3;
-        red[256u + gl_SubgroupID] = acc2_0;
-        red[288u + gl_SubgroupID] = acc2_1;
-        red[320u + gl_SubgroupID] = acc2_2;
-        red[352u + gl_SubgroupID] = acc2_3;
-        red[384u + gl_SubgroupID] = acc3_0;
-        red[416u + gl_SubgroupID] = acc3_1;
-        red[448u + gl_SubgroupID] = acc3_2;
-        red[480u + gl_SubgroupID] = acc3_3;
-        red[512u + gl_SubgroupID] = acc4_0;
-        red[544u + gl_SubgroupID] = acc4_1;
-        red[576u + gl_SubgroupID] = acc4_2;
-        red[608u + gl_SubgroupID] = acc4_3;
-        red[640u + gl_SubgroupID] = acc5_0;
-        red[672u + gl_SubgroupID] = acc5_1;
-        red[704u + gl_SubgroupID] = acc5_2;
-        red[736u + gl_SubgroupID] = acc5_3;
-        red[768u + gl_SubgroupID] = acc6_0;
-        red[800u + gl_SubgroupID] = acc6_1;
-        red[832u + gl_SubgroupID] = acc6_2;
-        red[864u + gl_SubgroupID] = acc6_3;
-        red[896u + gl_SubgroupID] = acc7_0;
-        red[928u + gl_SubgroupID] = acc7_1;
-        red[960u + gl_SubgroupID] = acc7_2;
-        red[992u + gl_SubgroupID] = acc7_3;
+        red[128u + gl_SubgroupID] = acc0_1;
+        red[256u + gl_SubgroupID] = acc0_2;
+        red[384u + gl_SubgroupID] = acc0_3;
+        red[512u + gl_SubgroupID] = acc0_4;
+        red[640u + gl_SubgroupID] = acc0_5;
+        red[768u + gl_SubgroupID] = acc0_6;
+        red[896u + gl_SubgroupID] = acc0_7;
+        red[1024u + gl_SubgroupID] = acc1_0;
+        red[1152u + gl_SubgroupID] = acc1_1;
+        red[1280u + gl_SubgroupID] = acc1_2;
+        red[1408u + gl_SubgroupID] = acc1_3;
+        red[1536u + gl_SubgroupID] = acc1_4;
+        red[1664u + gl_SubgroupID] = acc1_5;
+        red[1792u + gl_SubgroupID] = acc1_6;
+        red[1920u + gl_SubgroupID] = acc1_7;
     }
     memoryBarrierShared();
     barrier();
-    for (uint o = lid; o < 32u; o += WG) {
+    for (uint o = lid; o < 16u; o += WG) {
         float s = 0.0;
         for (uint i = 0u; i < gl_NumSubgroups; i++)
             s += red[o * SLOTS + i];
-        store(rbase + o / 4u, t0 + o % 4u, s);
+        store(rbase + o / 8u, t0 + o % 8u, s);
     }
     barrier(); // red is reused by the next tile
 }
-void main() {
-    uint rbase = group_id() * 8u;
-    if (rbase >= pc.rows)
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 5: 320 x 2560
+const uint K_5 = 2560u, M_5 = 320u;
+#define K K_5
+#define M M_5
+#define X X_5
+#define W W_5
+#define Y Y_5
+#define residual residual_5
+#define load_x load_x_5
+#define load_w load_w_5
+#define store store_5
+#define tile1 tile1_5
+#define tile8 tile8_5
+layout(std430, set = 0, binding = 15) readonly buffer B15 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 16) readonly buffer B16 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 17) writeonly buffer B17 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
         return;
-    if (pc.T == 1u) {
-        tile1(0u, rbase);
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t(ew_sigmoid(v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
         return;
     }
-    for (uint t0 = 0u; t0 < pc.T; t0 += 4u)
-        tile4(t0, rbase);
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc1_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 2u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc0_1;
+        red[256u + gl_SubgroupID] = acc0_2;
+        red[384u + gl_SubgroupID] = acc0_3;
+        red[512u + gl_SubgroupID] = acc0_4;
+        red[640u + gl_SubgroupID] = acc0_5;
+        red[768u + gl_SubgroupID] = acc0_6;
+        red[896u + gl_SubgroupID] = acc0_7;
+        red[1024u + gl_SubgroupID] = acc1_0;
+        red[1152u + gl_SubgroupID] = acc1_1;
+        red[1280u + gl_SubgroupID] = acc1_2;
+        red[1408u + gl_SubgroupID] = acc1_3;
+        red[1536u + gl_SubgroupID] = acc1_4;
+        red[1664u + gl_SubgroupID] = acc1_5;
+        red[1792u + gl_SubgroupID] = acc1_6;
+        red[1920u + gl_SubgroupID] = acc1_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 16u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+void main() {
+    uint g = group_id();
+    if (g < 1280u) {
+        uint rbase = (g - 0u) * 2u;
+        if (pc.T == 1u)
+            tile1_0(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_0(t0, rbase);
+        return;
+    }
+    if (g < 2560u) {
+        uint rbase = (g - 1280u) * 2u;
+        if (pc.T == 1u)
+            tile1_1(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_1(t0, rbase);
+        return;
+    }
+    if (g < 3840u) {
+        uint rbase = (g - 2560u) * 2u;
+        if (pc.T == 1u)
+            tile1_2(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_2(t0, rbase);
+        return;
+    }
+    if (g < 3888u) {
+        uint rbase = (g - 3840u) * 2u;
+        if (pc.T == 1u)
+            tile1_3(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_3(t0, rbase);
+        return;
+    }
+    if (g < 3936u) {
+        uint rbase = (g - 3888u) * 2u;
+        if (pc.T == 1u)
+            tile1_4(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_4(t0, rbase);
+        return;
+    }
+    if (g < 4096u) {
+        uint rbase = (g - 3936u) * 2u;
+        if (pc.T == 1u)
+            tile1_5(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_5(t0, rbase);
+        return;
+    }
 }
 
-// ==== kernel code 8, used by kernels 11 27 44 61 78 95 112 129 146 163 180 197 214 231 248 265 282 299 316 333 350 367 384 401 418 435 452 469 486 503 520 537
-// rwkvc kernel matvec: matvec
+// ==== kernel code 4, used by kernels 4
+// rwkvc kernel matvec_set: matvec_set
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
 #extension GL_KHR_shader_subgroup_basic : require
@@ -1467,7 +1682,26 @@ void main() {
 #extension GL_EXT_control_flow_attributes : require
 layout(local_size_x = 64) in;
 layout(push_constant) uniform Push { uint T; uint row0; uint rows; uint pad; } pc;
-const uint K = 320u, M = 2560u, WG = 64u, NV = 32u, SLOTS = 64u;
+const uint WG = 64u, SLOTS = 64u;
+shared float red[2048];
+uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
+float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
+float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
+float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
+float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+// part 0: 2560 x 96
+const uint K_0 = 96u, M_0 = 2560u;
+#define K K_0
+#define M M_0
+#define X X_0
+#define W W_0
+#define Y Y_0
+#define residual residual_0
+#define load_x load_x_0
+#define load_w load_w_0
+#define store store_0
+#define tile1 tile1_0
+#define tile8 tile8_0
 layout(std430, set = 0, binding = 0) readonly buffer B0 { uvec4 X[]; };
 void load_x(uint t, uint e, out vec4 x[2]) {
     uvec4 q = X[(t * K + e) >> 3];
@@ -1480,26 +1714,20 @@ void load_w(uint row, uint e, out vec4 w[2]) {
     w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t y[]; };
-shared float red[2048];
-uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
-float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
-float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
-float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
-float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t Y[]; };
 void store(uint r, uint t, float v) {
-    if (r >= pc.rows || t >= pc.T)
+    if (r >= M || t >= pc.T)
         return;
-    uint at = t * M + pc.row0 + r;
-    y[at] = float16_t((v));
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
     uint tk0 = min(t0 + 0u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
-    uint row2 = min(rbase + 2u, pc.rows - 1u);
-    uint row3 = min(rbase + 3u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
     float acc0_0 = 0.0;
     float acc1_0 = 0.0;
     float acc2_0 = 0.0;
@@ -1553,10 +1781,10 @@ void tile8(uint t0, uint rbase) {
     uint tk5 = min(t0 + 5u, pc.T - 1u);
     uint tk6 = min(t0 + 6u, pc.T - 1u);
     uint tk7 = min(t0 + 7u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
-    uint row2 = min(rbase + 2u, pc.rows - 1u);
-    uint row3 = min(rbase + 3u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
     float acc0_0 = 0.0;
     float acc0_1 = 0.0;
     float acc0_2 = 0.0;
@@ -1747,19 +1975,643 @@ void tile8(uint t0, uint rbase) {
     }
     barrier(); // red is reused by the next tile
 }
-void main() {
-    uint rbase = group_id() * 4u;
-    if (rbase >= pc.rows)
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 1: 2560 x 96
+const uint K_1 = 96u, M_1 = 2560u;
+#define K K_1
+#define M M_1
+#define X X_1
+#define W W_1
+#define Y Y_1
+#define residual residual_1
+#define load_x load_x_1
+#define load_w load_w_1
+#define store store_1
+#define tile1 tile1_1
+#define tile8 tile8_1
+layout(std430, set = 0, binding = 3) readonly buffer B3 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 4) readonly buffer B4 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 5) writeonly buffer B5 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
         return;
-    if (pc.T == 1u) {
-        tile1(0u, rbase);
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    float acc2_0 = 0.0;
+    float acc3_0 = 0.0;
+    uint e = lid * 8u;
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        vec4 w2[2]; load_w(row2, e, w2);
+        vec4 w3[2]; load_w(row3, e, w3);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
+        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc2_0 = subgroupAdd(acc2_0);
+    acc3_0 = subgroupAdd(acc3_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 2u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 3u) store(rbase + 3u, t0 + 0u, acc3_0);
         return;
     }
-    for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
-        tile8(t0, rbase);
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[64u + gl_SubgroupID] = acc1_0;
+        red[128u + gl_SubgroupID] = acc2_0;
+        red[192u + gl_SubgroupID] = acc3_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 4u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    float acc2_0 = 0.0;
+    float acc2_1 = 0.0;
+    float acc2_2 = 0.0;
+    float acc2_3 = 0.0;
+    float acc2_4 = 0.0;
+    float acc2_5 = 0.0;
+    float acc2_6 = 0.0;
+    float acc2_7 = 0.0;
+    float acc3_0 = 0.0;
+    float acc3_1 = 0.0;
+    float acc3_2 = 0.0;
+    float acc3_3 = 0.0;
+    float acc3_4 = 0.0;
+    float acc3_5 = 0.0;
+    float acc3_6 = 0.0;
+    float acc3_7 = 0.0;
+    uint e = lid * 8u;
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        vec4 w2[2]; load_w(row2, e, w2);
+        vec4 w3[2]; load_w(row3, e, w3);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
+        acc2_1 += dot(w2[0], x1[0]) + dot(w2[1], x1[1]);
+        acc2_2 += dot(w2[0], x2[0]) + dot(w2[1], x2[1]);
+        acc2_3 += dot(w2[0], x3[0]) + dot(w2[1], x3[1]);
+        acc2_4 += dot(w2[0], x4[0]) + dot(w2[1], x4[1]);
+        acc2_5 += dot(w2[0], x5[0]) + dot(w2[1], x5[1]);
+        acc2_6 += dot(w2[0], x6[0]) + dot(w2[1], x6[1]);
+        acc2_7 += dot(w2[0], x7[0]) + dot(w2[1], x7[1]);
+        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
+        acc3_1 += dot(w3[0], x1[0]) + dot(w3[1], x1[1]);
+        acc3_2 += dot(w3[0], x2[0]) + dot(w3[1], x2[1]);
+        acc3_3 += dot(w3[0], x3[0]) + dot(w3[1], x3[1]);
+        acc3_4 += dot(w3[0], x4[0]) + dot(w3[1], x4[1]);
+        acc3_5 += dot(w3[0], x5[0]) + dot(w3[1], x5[1]);
+        acc3_6 += dot(w3[0], x6[0]) + dot(w3[1], x6[1]);
+        acc3_7 += dot(w3[0], x7[0]) + dot(w3[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    acc2_0 = subgroupAdd(acc2_0);
+    acc2_1 = subgroupAdd(acc2_1);
+    acc2_2 = subgroupAdd(acc2_2);
+    acc2_3 = subgroupAdd(acc2_3);
+    acc2_4 = subgroupAdd(acc2_4);
+    acc2_5 = subgroupAdd(acc2_5);
+    acc2_6 = subgroupAdd(acc2_6);
+    acc2_7 = subgroupAdd(acc2_7);
+    acc3_0 = subgroupAdd(acc3_0);
+    acc3_1 = subgroupAdd(acc3_1);
+    acc3_2 = subgroupAdd(acc3_2);
+    acc3_3 = subgroupAdd(acc3_3);
+    acc3_4 = subgroupAdd(acc3_4);
+    acc3_5 = subgroupAdd(acc3_5);
+    acc3_6 = subgroupAdd(acc3_6);
+    acc3_7 = subgroupAdd(acc3_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        if (lid == 16u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 17u) store(rbase + 2u, t0 + 1u, acc2_1);
+        if (lid == 18u) store(rbase + 2u, t0 + 2u, acc2_2);
+        if (lid == 19u) store(rbase + 2u, t0 + 3u, acc2_3);
+        if (lid == 20u) store(rbase + 2u, t0 + 4u, acc2_4);
+        if (lid == 21u) store(rbase + 2u, t0 + 5u, acc2_5);
+        if (lid == 22u) store(rbase + 2u, t0 + 6u, acc2_6);
+        if (lid == 23u) store(rbase + 2u, t0 + 7u, acc2_7);
+        if (lid == 24u) store(rbase + 3u, t0 + 0u, acc3_0);
+        if (lid == 25u) store(rbase + 3u, t0 + 1u, acc3_1);
+        if (lid == 26u) store(rbase + 3u, t0 + 2u, acc3_2);
+        if (lid == 27u) store(rbase + 3u, t0 + 3u, acc3_3);
+        if (lid == 28u) store(rbase + 3u, t0 + 4u, acc3_4);
+        if (lid == 29u) store(rbase + 3u, t0 + 5u, acc3_5);
+        if (lid == 30u) store(rbase + 3u, t0 + 6u, acc3_6);
+        if (lid == 31u) store(rbase + 3u, t0 + 7u, acc3_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[64u + gl_SubgroupID] = acc0_1;
+        red[128u + gl_SubgroupID] = acc0_2;
+        red[192u + gl_SubgroupID] = acc0_3;
+        red[256u + gl_SubgroupID] = acc0_4;
+        red[320u + gl_SubgroupID] = acc0_5;
+        red[384u + gl_SubgroupID] = acc0_6;
+        red[448u + gl_SubgroupID] = acc0_7;
+        red[512u + gl_SubgroupID] = acc1_0;
+        red[576u + gl_SubgroupID] = acc1_1;
+        red[640u + gl_SubgroupID] = acc1_2;
+        red[704u + gl_SubgroupID] = acc1_3;
+        red[768u + gl_SubgroupID] = acc1_4;
+        red[832u + gl_SubgroupID] = acc1_5;
+        red[896u + gl_SubgroupID] = acc1_6;
+        red[960u + gl_SubgroupID] = acc1_7;
+        red[1024u + gl_SubgroupID] = acc2_0;
+        red[1088u + gl_SubgroupID] = acc2_1;
+        red[1152u + gl_SubgroupID] = acc2_2;
+        red[1216u + gl_SubgroupID] = acc2_3;
+        red[1280u + gl_SubgroupID] = acc2_4;
+        red[1344u + gl_SubgroupID] = acc2_5;
+        red[1408u + gl_SubgroupID] = acc2_6;
+        red[1472u + gl_SubgroupID] = acc2_7;
+        red[1536u + gl_SubgroupID] = acc3_0;
+        red[1600u + gl_SubgroupID] = acc3_1;
+        red[1664u + gl_SubgroupID] = acc3_2;
+        red[1728u + gl_SubgroupID] = acc3_3;
+        red[1792u + gl_SubgroupID] = acc3_4;
+        red[1856u + gl_SubgroupID] = acc3_5;
+        red[1920u + gl_SubgroupID] = acc3_6;
+        red[1984u + gl_SubgroupID] = acc3_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 32u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 2: 2560 x 320
+const uint K_2 = 320u, M_2 = 2560u;
+#define K K_2
+#define M M_2
+#define X X_2
+#define W W_2
+#define Y Y_2
+#define residual residual_2
+#define load_x load_x_2
+#define load_w load_w_2
+#define store store_2
+#define tile1 tile1_2
+#define tile8 tile8_2
+layout(std430, set = 0, binding = 6) readonly buffer B6 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 7) readonly buffer B7 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 8) writeonly buffer B8 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
+        return;
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    float acc2_0 = 0.0;
+    float acc3_0 = 0.0;
+    uint e = lid * 8u;
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        vec4 w2[2]; load_w(row2, e, w2);
+        vec4 w3[2]; load_w(row3, e, w3);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
+        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc2_0 = subgroupAdd(acc2_0);
+    acc3_0 = subgroupAdd(acc3_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 2u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 3u) store(rbase + 3u, t0 + 0u, acc3_0);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[64u + gl_SubgroupID] = acc1_0;
+        red[128u + gl_SubgroupID] = acc2_0;
+        red[192u + gl_SubgroupID] = acc3_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 4u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    float acc2_0 = 0.0;
+    float acc2_1 = 0.0;
+    float acc2_2 = 0.0;
+    float acc2_3 = 0.0;
+    float acc2_4 = 0.0;
+    float acc2_5 = 0.0;
+    float acc2_6 = 0.0;
+    float acc2_7 = 0.0;
+    float acc3_0 = 0.0;
+    float acc3_1 = 0.0;
+    float acc3_2 = 0.0;
+    float acc3_3 = 0.0;
+    float acc3_4 = 0.0;
+    float acc3_5 = 0.0;
+    float acc3_6 = 0.0;
+    float acc3_7 = 0.0;
+    uint e = lid * 8u;
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        vec4 w2[2]; load_w(row2, e, w2);
+        vec4 w3[2]; load_w(row3, e, w3);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
+        acc2_1 += dot(w2[0], x1[0]) + dot(w2[1], x1[1]);
+        acc2_2 += dot(w2[0], x2[0]) + dot(w2[1], x2[1]);
+        acc2_3 += dot(w2[0], x3[0]) + dot(w2[1], x3[1]);
+        acc2_4 += dot(w2[0], x4[0]) + dot(w2[1], x4[1]);
+        acc2_5 += dot(w2[0], x5[0]) + dot(w2[1], x5[1]);
+        acc2_6 += dot(w2[0], x6[0]) + dot(w2[1], x6[1]);
+        acc2_7 += dot(w2[0], x7[0]) + dot(w2[1], x7[1]);
+        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
+        acc3_1 += dot(w3[0], x1[0]) + dot(w3[1], x1[1]);
+        acc3_2 += dot(w3[0], x2[0]) + dot(w3[1], x2[1]);
+        acc3_3 += dot(w3[0], x3[0]) + dot(w3[1], x3[1]);
+        acc3_4 += dot(w3[0], x4[0]) + dot(w3[1], x4[1]);
+        acc3_5 += dot(w3[0], x5[0]) + dot(w3[1], x5[1]);
+        acc3_6 += dot(w3[0], x6[0]) + dot(w3[1], x6[1]);
+        acc3_7 += dot(w3[0], x7[0]) + dot(w3[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    acc2_0 = subgroupAdd(acc2_0);
+    acc2_1 = subgroupAdd(acc2_1);
+    acc2_2 = subgroupAdd(acc2_2);
+    acc2_3 = subgroupAdd(acc2_3);
+    acc2_4 = subgroupAdd(acc2_4);
+    acc2_5 = subgroupAdd(acc2_5);
+    acc2_6 = subgroupAdd(acc2_6);
+    acc2_7 = subgroupAdd(acc2_7);
+    acc3_0 = subgroupAdd(acc3_0);
+    acc3_1 = subgroupAdd(acc3_1);
+    acc3_2 = subgroupAdd(acc3_2);
+    acc3_3 = subgroupAdd(acc3_3);
+    acc3_4 = subgroupAdd(acc3_4);
+    acc3_5 = subgroupAdd(acc3_5);
+    acc3_6 = subgroupAdd(acc3_6);
+    acc3_7 = subgroupAdd(acc3_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        if (lid == 16u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 17u) store(rbase + 2u, t0 + 1u, acc2_1);
+        if (lid == 18u) store(rbase + 2u, t0 + 2u, acc2_2);
+        if (lid == 19u) store(rbase + 2u, t0 + 3u, acc2_3);
+        if (lid == 20u) store(rbase + 2u, t0 + 4u, acc2_4);
+        if (lid == 21u) store(rbase + 2u, t0 + 5u, acc2_5);
+        if (lid == 22u) store(rbase + 2u, t0 + 6u, acc2_6);
+        if (lid == 23u) store(rbase + 2u, t0 + 7u, acc2_7);
+        if (lid == 24u) store(rbase + 3u, t0 + 0u, acc3_0);
+        if (lid == 25u) store(rbase + 3u, t0 + 1u, acc3_1);
+        if (lid == 26u) store(rbase + 3u, t0 + 2u, acc3_2);
+        if (lid == 27u) store(rbase + 3u, t0 + 3u, acc3_3);
+        if (lid == 28u) store(rbase + 3u, t0 + 4u, acc3_4);
+        if (lid == 29u) store(rbase + 3u, t0 + 5u, acc3_5);
+        if (lid == 30u) store(rbase + 3u, t0 + 6u, acc3_6);
+        if (lid == 31u) store(rbase + 3u, t0 + 7u, acc3_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[64u + gl_SubgroupID] = acc0_1;
+        red[128u + gl_SubgroupID] = acc0_2;
+        red[192u + gl_SubgroupID] = acc0_3;
+        red[256u + gl_SubgroupID] = acc0_4;
+        red[320u + gl_SubgroupID] = acc0_5;
+        red[384u + gl_SubgroupID] = acc0_6;
+        red[448u + gl_SubgroupID] = acc0_7;
+        red[512u + gl_SubgroupID] = acc1_0;
+        red[576u + gl_SubgroupID] = acc1_1;
+        red[640u + gl_SubgroupID] = acc1_2;
+        red[704u + gl_SubgroupID] = acc1_3;
+        red[768u + gl_SubgroupID] = acc1_4;
+        red[832u + gl_SubgroupID] = acc1_5;
+        red[896u + gl_SubgroupID] = acc1_6;
+        red[960u + gl_SubgroupID] = acc1_7;
+        red[1024u + gl_SubgroupID] = acc2_0;
+        red[1088u + gl_SubgroupID] = acc2_1;
+        red[1152u + gl_SubgroupID] = acc2_2;
+        red[1216u + gl_SubgroupID] = acc2_3;
+        red[1280u + gl_SubgroupID] = acc2_4;
+        red[1344u + gl_SubgroupID] = acc2_5;
+        red[1408u + gl_SubgroupID] = acc2_6;
+        red[1472u + gl_SubgroupID] = acc2_7;
+        red[1536u + gl_SubgroupID] = acc3_0;
+        red[1600u + gl_SubgroupID] = acc3_1;
+        red[1664u + gl_SubgroupID] = acc3_2;
+        red[1728u + gl_SubgroupID] = acc3_3;
+        red[1792u + gl_SubgroupID] = acc3_4;
+        red[1856u + gl_SubgroupID] = acc3_5;
+        red[1920u + gl_SubgroupID] = acc3_6;
+        red[1984u + gl_SubgroupID] = acc3_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 32u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+void main() {
+    uint g = group_id();
+    if (g < 640u) {
+        uint rbase = (g - 0u) * 4u;
+        if (pc.T == 1u)
+            tile1_0(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_0(t0, rbase);
+        return;
+    }
+    if (g < 1280u) {
+        uint rbase = (g - 640u) * 4u;
+        if (pc.T == 1u)
+            tile1_1(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_1(t0, rbase);
+        return;
+    }
+    if (g < 1920u) {
+        uint rbase = (g - 1280u) * 4u;
+        if (pc.T == 1u)
+            tile1_2(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_2(t0, rbase);
+        return;
+    }
 }
 
-// ==== kernel code 9, used by kernels 12
+// ==== kernel code 5, used by kernels 5
 // rwkvc kernel head_region(14 ops): head_region
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
@@ -1777,7 +2629,7 @@ layout(std430, set = 0, binding = 5) readonly buffer B5 { float16_t b5[]; };
 layout(std430, set = 0, binding = 6) readonly buffer B6 { float16_t b6[]; };
 layout(std430, set = 0, binding = 7) readonly buffer B7 { float16_t b7[]; };
 layout(std430, set = 0, binding = 8) readonly buffer B8 { float16_t b8[]; };
-layout(std430, set = 0, binding = 9) buffer B9 { float b9[]; };
+layout(std430, set = 0, binding = 9) buffer B9 { vec4 b9[]; };
 layout(std430, set = 0, binding = 10) readonly buffer B10 { float16_t b10[]; };
 layout(std430, set = 0, binding = 11) readonly buffer B11 { float16_t b11[]; };
 layout(std430, set = 0, binding = 12) readonly buffer B12 { float16_t b12[]; };
@@ -1816,8 +2668,10 @@ void main() {
     float v22 = float(b11[c]);
     float v24 = float(b12[c]);
     float S[N];
-    [[unroll]] for (uint j = 0u; j < N; j++)
-        S[j] = b9[(h * N + i) * N + j];
+    [[unroll]] for (uint j = 0u; j < N / 4u; j++) {
+        vec4 q = b9[((h * N + i) * N) / 4u + j];
+        S[4u * j] = q.x; S[4u * j + 1u] = q.y; S[4u * j + 2u] = q.z; S[4u * j + 3u] = q.w;
+    }
     for (uint t = 0u; t < pc.T; t++) {
         float v0 = float(b0[t * C + c]);
         float v4 = float(b2[t * C + c]);
@@ -1854,11 +2708,11 @@ void main() {
         float v28 = v26 * v27;
         b14[t * C + c] = float16_t(v28);
     }
-    [[unroll]] for (uint j = 0u; j < N; j++)
-        b9[(h * N + i) * N + j] = S[j];
+    [[unroll]] for (uint j = 0u; j < N / 4u; j++)
+        b9[((h * N + i) * N) / 4u + j] = vec4(S[4u * j], S[4u * j + 1u], S[4u * j + 2u], S[4u * j + 3u]);
 }
 
-// ==== kernel code 10, used by kernels 13 30 47 64 81 98 115 132 149 166 183 200 217 234 251 268 285 302 319 336 353 370 387 404 421 438 455 472 489 506 523 540
+// ==== kernel code 6, used by kernels 6 14 22 30 38 46 54 62 70 78 86 94 102 110 118 126 134 142 150 158 166 174 182 190 198 206 214 222 230 238 246 254
 // rwkvc kernel matvec+residual: matvec
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
@@ -1881,7 +2735,7 @@ void load_w(uint row, uint e, out vec4 w[2]) {
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
 layout(std430, set = 0, binding = 2) readonly buffer B2 { float16_t residual[]; };
-layout(std430, set = 0, binding = 3) writeonly buffer B3 { float16_t y[]; };
+layout(std430, set = 0, binding = 3) writeonly buffer B3 { float16_t Y[]; };
 shared float red[2048];
 uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
 float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
@@ -1892,7 +2746,7 @@ void store(uint r, uint t, float v) {
     if (r >= pc.rows || t >= pc.T)
         return;
     uint at = t * M + pc.row0 + r;
-    y[at] = float16_t((v + float(residual[at])));
+    Y[at] = float16_t((v + float(residual[at])));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
@@ -2097,7 +2951,7 @@ void main() {
         tile8(t0, rbase);
 }
 
-// ==== kernel code 11, used by kernels 14 31 48 65 82 99 116 133 150 167 184 201 218 235 252 269 286 303 320 337 354 371 388 405 422 439 456 473 490 507 524 541
+// ==== kernel code 7, used by kernels 7 15 23 31 39 47 55 63 71 79 87 95 103 111 119 127 135 143 151 159 167 175 183 191 199 207 215 223 231 239 247 255
 // rwkvc kernel mix(ln,1,state): mix
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
@@ -2135,41 +2989,54 @@ void main() {
     uint t = gl_WorkGroupID.y, tid = gl_LocalInvocationID.x;
     uint c0 = gl_WorkGroupID.x * 256u, c1 = min(c0 + 256u, C);
     float mean = 0.0, inv = 1.0, mean1 = 0.0, inv1 = 1.0;
-    {
-        float s = 0.0;
-        for (uint c = tid; c < C; c += WG)
-            s += float(x[(t) * C + c]);
-        mean = wg_sum(s) / float(C);
-        float q = 0.0;
-        for (uint c = tid; c < C; c += WG) {
-            float d = float(x[(t) * C + c]) - mean;
-            q += d * d;
-        }
-        inv = inversesqrt(wg_sum(q) / float(C) + EPS);
+    float xa = 0.0, xs = 0.0;
+    uint cc = min(c0 + tid, C - 1u);
+    float pg = float(w[cc]), po = float(b[cc]), pp = prev[cc];
+    float pm0 = float(mix0[cc]);
+    float xa_v[10];
+    float xa_sum = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        uint c = tid + j * WG;
+        xa_v[j] = c < C ? float(x[(t) * C + c]) : 0.0;
+        xa_sum += xa_v[j];
+        if (j == gl_WorkGroupID.x)
+            xa = xa_v[j];
     }
+    mean = wg_sum(xa_sum) / float(C);
+    float xa_q = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        float d = xa_v[j] - mean;
+        xa_q += tid + j * WG < C ? d * d : 0.0;
+    }
+    inv = inversesqrt(wg_sum(xa_q) / float(C) + EPS);
     if (t > 0u) {
-        float s = 0.0;
-        for (uint c = tid; c < C; c += WG)
-            s += float(x[(t - 1u) * C + c]);
-        mean1 = wg_sum(s) / float(C);
-        float q = 0.0;
-        for (uint c = tid; c < C; c += WG) {
-            float d = float(x[(t - 1u) * C + c]) - mean1;
-            q += d * d;
-        }
-        inv1 = inversesqrt(wg_sum(q) / float(C) + EPS);
+    float xs_v[10];
+    float xs_sum = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        uint c = tid + j * WG;
+        xs_v[j] = c < C ? float(x[(t - 1u) * C + c]) : 0.0;
+        xs_sum += xs_v[j];
+        if (j == gl_WorkGroupID.x)
+            xs = xs_v[j];
+    }
+    mean1 = wg_sum(xs_sum) / float(C);
+    float xs_q = 0.0;
+    [[unroll]] for (uint j = 0u; j < 10u; j++) {
+        float d = xs_v[j] - mean1;
+        xs_q += tid + j * WG < C ? d * d : 0.0;
+    }
+    inv1 = inversesqrt(wg_sum(xs_q) / float(C) + EPS);
     }
     for (uint c = c0 + tid; c < c1; c += WG) {
-        float g = float(w[c]), o = float(b[c]);
-        float a = (float(x[t * C + c]) - mean) * inv * g + o;
-        float s = t == 0u ? prev[c] : (float(x[(t - 1u) * C + c]) - mean1) * inv1 * g + o;
-        out0[t * C + c] = float16_t(a + (s - a) * float(mix0[c]));
+        float a = (xa - mean) * inv * pg + po;
+        float s = t == 0u ? pp : (xs - mean1) * inv1 * pg + po;
+        out0[t * C + c] = float16_t(a + (s - a) * pm0);
         if (t == pc.T - 1u)
             state[c] = a;
     }
 }
 
-// ==== kernel code 12, used by kernels 15 32 49 66 83 100 117 134 151 168 185 202 219 236 253 270 287 304 321 338 355 372 389 406 423 440 457 474 491 508 525 542
+// ==== kernel code 8, used by kernels 8 16 24 32 40 48 56 64 72 80 88 96 104 112 120 128 136 144 152 160 168 176 184 192 200 208 216 224 232 240 248 256
 // rwkvc kernel matvec+relu_sq: matvec
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
@@ -2191,7 +3058,7 @@ void load_w(uint row, uint e, out vec4 w[2]) {
     w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t y[]; };
+layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t Y[]; };
 shared float red[2048];
 uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
 float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
@@ -2202,7 +3069,7 @@ void store(uint r, uint t, float v) {
     if (r >= pc.rows || t >= pc.T)
         return;
     uint at = t * M + pc.row0 + r;
-    y[at] = float16_t(ew_relu_sq(v));
+    Y[at] = float16_t(ew_relu_sq(v));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
@@ -2407,7 +3274,7 @@ void main() {
         tile8(t0, rbase);
 }
 
-// ==== kernel code 13, used by kernels 16 33 50 67 84 101 118 135 152 169 186 203 220 237 254 271 288 305 322 339 356 373 390 407 424 441 458 475 492 509 526 543
+// ==== kernel code 9, used by kernels 9 17 25 33 41 49 57 65 73 81 89 97 105 113 121 129 137 145 153 161 169 177 185 193 201 209 217 225 233 241 249 257
 // rwkvc kernel matvec+residual: matvec
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
@@ -2430,7 +3297,7 @@ void load_w(uint row, uint e, out vec4 w[2]) {
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
 layout(std430, set = 0, binding = 2) readonly buffer B2 { float16_t residual[]; };
-layout(std430, set = 0, binding = 3) writeonly buffer B3 { float16_t y[]; };
+layout(std430, set = 0, binding = 3) writeonly buffer B3 { float16_t Y[]; };
 shared float red[2048];
 uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
 float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
@@ -2441,7 +3308,7 @@ void store(uint r, uint t, float v) {
     if (r >= pc.rows || t >= pc.T)
         return;
     uint at = t * M + pc.row0 + r;
-    y[at] = float16_t((v + float(residual[at])));
+    Y[at] = float16_t((v + float(residual[at])));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
@@ -2611,8 +3478,8 @@ void main() {
         tile8(t0, rbase);
 }
 
-// ==== kernel code 14, used by kernels 24 41 58 75 92 109 126 143 160 177 194 211 228 245 262 279 296 313 330 347 364 381 398 415 432 449 466 483 500 517 534
-// rwkvc kernel matvec: matvec
+// ==== kernel code 10, used by kernels 11 19 27 35 43 51 59 67 75 83 91 99 107 115 123 131 139 147 155 163 171 179 187 195 203 211 219 227 235 243 251
+// rwkvc kernel matvec_set: matvec_set
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
 #extension GL_KHR_shader_subgroup_basic : require
@@ -2620,7 +3487,26 @@ void main() {
 #extension GL_EXT_control_flow_attributes : require
 layout(local_size_x = 128) in;
 layout(push_constant) uniform Push { uint T; uint row0; uint rows; uint pad; } pc;
-const uint K = 2560u, M = 64u, WG = 128u, NV = 16u, SLOTS = 128u;
+const uint WG = 128u, SLOTS = 128u;
+shared float red[2048];
+uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
+float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
+float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
+float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
+float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+// part 0: 2560 x 2560
+const uint K_0 = 2560u, M_0 = 2560u;
+#define K K_0
+#define M M_0
+#define X X_0
+#define W W_0
+#define Y Y_0
+#define residual residual_0
+#define load_x load_x_0
+#define load_w load_w_0
+#define store store_0
+#define tile1 tile1_0
+#define tile8 tile8_0
 layout(std430, set = 0, binding = 0) readonly buffer B0 { uvec4 X[]; };
 void load_x(uint t, uint e, out vec4 x[2]) {
     uvec4 q = X[(t * K + e) >> 3];
@@ -2633,24 +3519,18 @@ void load_w(uint row, uint e, out vec4 w[2]) {
     w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t y[]; };
-shared float red[2048];
-uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
-float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
-float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
-float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
-float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t Y[]; };
 void store(uint r, uint t, float v) {
-    if (r >= pc.rows || t >= pc.T)
+    if (r >= M || t >= pc.T)
         return;
-    uint at = t * M + pc.row0 + r;
-    y[at] = float16_t((v));
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
     uint tk0 = min(t0 + 0u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc1_0 = 0.0;
     uint e = lid * 8u;
@@ -2699,8 +3579,8 @@ void tile8(uint t0, uint rbase) {
     uint tk5 = min(t0 + 5u, pc.T - 1u);
     uint tk6 = min(t0 + 6u, pc.T - 1u);
     uint tk7 = min(t0 + 7u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
     float acc0_0 = 0.0;
     float acc0_1 = 0.0;
     float acc0_2 = 0.0;
@@ -2837,28 +3717,1517 @@ void tile8(uint t0, uint rbase) {
     }
     barrier(); // red is reused by the next tile
 }
-void main() {
-    uint rbase = group_id() * 2u;
-    if (rbase >= pc.rows)
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 1: 2560 x 2560
+const uint K_1 = 2560u, M_1 = 2560u;
+#define K K_1
+#define M M_1
+#define X X_1
+#define W W_1
+#define Y Y_1
+#define residual residual_1
+#define load_x load_x_1
+#define load_w load_w_1
+#define store store_1
+#define tile1 tile1_1
+#define tile8 tile8_1
+layout(std430, set = 0, binding = 3) readonly buffer B3 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 4) readonly buffer B4 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 5) writeonly buffer B5 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
         return;
-    if (pc.T == 1u) {
-        tile1(0u, rbase);
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
         return;
     }
-    for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
-        tile8(t0, rbase);
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc1_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 2u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc0_1;
+        red[256u + gl_SubgroupID] = acc0_2;
+        red[384u + gl_SubgroupID] = acc0_3;
+        red[512u + gl_SubgroupID] = acc0_4;
+        red[640u + gl_SubgroupID] = acc0_5;
+        red[768u + gl_SubgroupID] = acc0_6;
+        red[896u + gl_SubgroupID] = acc0_7;
+        red[1024u + gl_SubgroupID] = acc1_0;
+        red[1152u + gl_SubgroupID] = acc1_1;
+        red[1280u + gl_SubgroupID] = acc1_2;
+        red[1408u + gl_SubgroupID] = acc1_3;
+        red[1536u + gl_SubgroupID] = acc1_4;
+        red[1664u + gl_SubgroupID] = acc1_5;
+        red[1792u + gl_SubgroupID] = acc1_6;
+        red[1920u + gl_SubgroupID] = acc1_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 16u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 2: 2560 x 2560
+const uint K_2 = 2560u, M_2 = 2560u;
+#define K K_2
+#define M M_2
+#define X X_2
+#define W W_2
+#define Y Y_2
+#define residual residual_2
+#define load_x load_x_2
+#define load_w load_w_2
+#define store store_2
+#define tile1 tile1_2
+#define tile8 tile8_2
+layout(std430, set = 0, binding = 6) readonly buffer B6 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 7) readonly buffer B7 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 8) writeonly buffer B8 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
+        return;
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc1_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 2u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc0_1;
+        red[256u + gl_SubgroupID] = acc0_2;
+        red[384u + gl_SubgroupID] = acc0_3;
+        red[512u + gl_SubgroupID] = acc0_4;
+        red[640u + gl_SubgroupID] = acc0_5;
+        red[768u + gl_SubgroupID] = acc0_6;
+        red[896u + gl_SubgroupID] = acc0_7;
+        red[1024u + gl_SubgroupID] = acc1_0;
+        red[1152u + gl_SubgroupID] = acc1_1;
+        red[1280u + gl_SubgroupID] = acc1_2;
+        red[1408u + gl_SubgroupID] = acc1_3;
+        red[1536u + gl_SubgroupID] = acc1_4;
+        red[1664u + gl_SubgroupID] = acc1_5;
+        red[1792u + gl_SubgroupID] = acc1_6;
+        red[1920u + gl_SubgroupID] = acc1_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 16u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 3: 96 x 2560
+const uint K_3 = 2560u, M_3 = 96u;
+#define K K_3
+#define M M_3
+#define X X_3
+#define W W_3
+#define Y Y_3
+#define residual residual_3
+#define load_x load_x_3
+#define load_w load_w_3
+#define store store_3
+#define tile1 tile1_3
+#define tile8 tile8_3
+layout(std430, set = 0, binding = 9) readonly buffer B9 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 10) readonly buffer B10 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 11) writeonly buffer B11 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
+        return;
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t(ew_tanh(v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc1_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 2u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc0_1;
+        red[256u + gl_SubgroupID] = acc0_2;
+        red[384u + gl_SubgroupID] = acc0_3;
+        red[512u + gl_SubgroupID] = acc0_4;
+        red[640u + gl_SubgroupID] = acc0_5;
+        red[768u + gl_SubgroupID] = acc0_6;
+        red[896u + gl_SubgroupID] = acc0_7;
+        red[1024u + gl_SubgroupID] = acc1_0;
+        red[1152u + gl_SubgroupID] = acc1_1;
+        red[1280u + gl_SubgroupID] = acc1_2;
+        red[1408u + gl_SubgroupID] = acc1_3;
+        red[1536u + gl_SubgroupID] = acc1_4;
+        red[1664u + gl_SubgroupID] = acc1_5;
+        red[1792u + gl_SubgroupID] = acc1_6;
+        red[1920u + gl_SubgroupID] = acc1_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 16u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 4: 96 x 2560
+const uint K_4 = 2560u, M_4 = 96u;
+#define K K_4
+#define M M_4
+#define X X_4
+#define W W_4
+#define Y Y_4
+#define residual residual_4
+#define load_x load_x_4
+#define load_w load_w_4
+#define store store_4
+#define tile1 tile1_4
+#define tile8 tile8_4
+layout(std430, set = 0, binding = 12) readonly buffer B12 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 13) readonly buffer B13 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 14) writeonly buffer B14 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
+        return;
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc1_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 2u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc0_1;
+        red[256u + gl_SubgroupID] = acc0_2;
+        red[384u + gl_SubgroupID] = acc0_3;
+        red[512u + gl_SubgroupID] = acc0_4;
+        red[640u + gl_SubgroupID] = acc0_5;
+        red[768u + gl_SubgroupID] = acc0_6;
+        red[896u + gl_SubgroupID] = acc0_7;
+        red[1024u + gl_SubgroupID] = acc1_0;
+        red[1152u + gl_SubgroupID] = acc1_1;
+        red[1280u + gl_SubgroupID] = acc1_2;
+        red[1408u + gl_SubgroupID] = acc1_3;
+        red[1536u + gl_SubgroupID] = acc1_4;
+        red[1664u + gl_SubgroupID] = acc1_5;
+        red[1792u + gl_SubgroupID] = acc1_6;
+        red[1920u + gl_SubgroupID] = acc1_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 16u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 5: 320 x 2560
+const uint K_5 = 2560u, M_5 = 320u;
+#define K K_5
+#define M M_5
+#define X X_5
+#define W W_5
+#define Y Y_5
+#define residual residual_5
+#define load_x load_x_5
+#define load_w load_w_5
+#define store store_5
+#define tile1 tile1_5
+#define tile8 tile8_5
+layout(std430, set = 0, binding = 15) readonly buffer B15 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 16) readonly buffer B16 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 17) writeonly buffer B17 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
+        return;
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t(ew_sigmoid(v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc1_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 2u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc0_1;
+        red[256u + gl_SubgroupID] = acc0_2;
+        red[384u + gl_SubgroupID] = acc0_3;
+        red[512u + gl_SubgroupID] = acc0_4;
+        red[640u + gl_SubgroupID] = acc0_5;
+        red[768u + gl_SubgroupID] = acc0_6;
+        red[896u + gl_SubgroupID] = acc0_7;
+        red[1024u + gl_SubgroupID] = acc1_0;
+        red[1152u + gl_SubgroupID] = acc1_1;
+        red[1280u + gl_SubgroupID] = acc1_2;
+        red[1408u + gl_SubgroupID] = acc1_3;
+        red[1536u + gl_SubgroupID] = acc1_4;
+        red[1664u + gl_SubgroupID] = acc1_5;
+        red[1792u + gl_SubgroupID] = acc1_6;
+        red[1920u + gl_SubgroupID] = acc1_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 16u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 6: 64 x 2560
+const uint K_6 = 2560u, M_6 = 64u;
+#define K K_6
+#define M M_6
+#define X X_6
+#define W W_6
+#define Y Y_6
+#define residual residual_6
+#define load_x load_x_6
+#define load_w load_w_6
+#define store store_6
+#define tile1 tile1_6
+#define tile8 tile8_6
+layout(std430, set = 0, binding = 18) readonly buffer B18 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 19) readonly buffer B19 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 20) writeonly buffer B20 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
+        return;
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc1_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 2u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    uint e = lid * 8u;
+    [[unroll]] for (uint s = 0u; s < 2u; s++, e += 1024u) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[128u + gl_SubgroupID] = acc0_1;
+        red[256u + gl_SubgroupID] = acc0_2;
+        red[384u + gl_SubgroupID] = acc0_3;
+        red[512u + gl_SubgroupID] = acc0_4;
+        red[640u + gl_SubgroupID] = acc0_5;
+        red[768u + gl_SubgroupID] = acc0_6;
+        red[896u + gl_SubgroupID] = acc0_7;
+        red[1024u + gl_SubgroupID] = acc1_0;
+        red[1152u + gl_SubgroupID] = acc1_1;
+        red[1280u + gl_SubgroupID] = acc1_2;
+        red[1408u + gl_SubgroupID] = acc1_3;
+        red[1536u + gl_SubgroupID] = acc1_4;
+        red[1664u + gl_SubgroupID] = acc1_5;
+        red[1792u + gl_SubgroupID] = acc1_6;
+        red[1920u + gl_SubgroupID] = acc1_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 16u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+void main() {
+    uint g = group_id();
+    if (g < 1280u) {
+        uint rbase = (g - 0u) * 2u;
+        if (pc.T == 1u)
+            tile1_0(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_0(t0, rbase);
+        return;
+    }
+    if (g < 2560u) {
+        uint rbase = (g - 1280u) * 2u;
+        if (pc.T == 1u)
+            tile1_1(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_1(t0, rbase);
+        return;
+    }
+    if (g < 3840u) {
+        uint rbase = (g - 2560u) * 2u;
+        if (pc.T == 1u)
+            tile1_2(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_2(t0, rbase);
+        return;
+    }
+    if (g < 3888u) {
+        uint rbase = (g - 3840u) * 2u;
+        if (pc.T == 1u)
+            tile1_3(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_3(t0, rbase);
+        return;
+    }
+    if (g < 3936u) {
+        uint rbase = (g - 3888u) * 2u;
+        if (pc.T == 1u)
+            tile1_4(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_4(t0, rbase);
+        return;
+    }
+    if (g < 4096u) {
+        uint rbase = (g - 3936u) * 2u;
+        if (pc.T == 1u)
+            tile1_5(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_5(t0, rbase);
+        return;
+    }
+    if (g < 4128u) {
+        uint rbase = (g - 4096u) * 2u;
+        if (pc.T == 1u)
+            tile1_6(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_6(t0, rbase);
+        return;
+    }
 }
 
-// ==== kernel code 15, used by kernels 28 45 62 79 96 113 130 147 164 181 198 215 232 249 266 283 300 317 334 351 368 385 402 419 436 453 470 487 504 521 538
-// rwkvc kernel matvec: matvec
+// ==== kernel code 11, used by kernels 12 20 28 36 44 52 60 68 76 84 92 100 108 116 124 132 140 148 156 164 172 180 188 196 204 212 220 228 236 244 252
+// rwkvc kernel matvec_set: matvec_set
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
 #extension GL_KHR_shader_subgroup_basic : require
 #extension GL_KHR_shader_subgroup_arithmetic : require
 #extension GL_EXT_control_flow_attributes : require
-layout(local_size_x = 32) in;
+layout(local_size_x = 64) in;
 layout(push_constant) uniform Push { uint T; uint row0; uint rows; uint pad; } pc;
-const uint K = 64u, M = 2560u, WG = 32u, NV = 32u, SLOTS = 32u;
+const uint WG = 64u, SLOTS = 64u;
+shared float red[2048];
+uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
+float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
+float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
+float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
+float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+// part 0: 2560 x 96
+const uint K_0 = 96u, M_0 = 2560u;
+#define K K_0
+#define M M_0
+#define X X_0
+#define W W_0
+#define Y Y_0
+#define residual residual_0
+#define load_x load_x_0
+#define load_w load_w_0
+#define store store_0
+#define tile1 tile1_0
+#define tile8 tile8_0
 layout(std430, set = 0, binding = 0) readonly buffer B0 { uvec4 X[]; };
 void load_x(uint t, uint e, out vec4 x[2]) {
     uvec4 q = X[(t * K + e) >> 3];
@@ -2871,38 +5240,24 @@ void load_w(uint row, uint e, out vec4 w[2]) {
     w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t y[]; };
-shared float red[1024];
-uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
-float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
-float ew_sigmoid(float x) { return 1.0 / (1.0 + exp(-x)); }
-float ew_relu_sq(float x) { return x > 0.0 ? x * x : 0.0; }
-float ew_decay(float x) { return exp(-0.606530666 * ew_sigmoid(x)); }
+layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t Y[]; };
 void store(uint r, uint t, float v) {
-    if (r >= pc.rows || t >= pc.T)
+    if (r >= M || t >= pc.T)
         return;
-    uint at = t * M + pc.row0 + r;
-    y[at] = float16_t((v));
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
     uint tk0 = min(t0 + 0u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
-    uint row2 = min(rbase + 2u, pc.rows - 1u);
-    uint row3 = min(rbase + 3u, pc.rows - 1u);
-    uint row4 = min(rbase + 4u, pc.rows - 1u);
-    uint row5 = min(rbase + 5u, pc.rows - 1u);
-    uint row6 = min(rbase + 6u, pc.rows - 1u);
-    uint row7 = min(rbase + 7u, pc.rows - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
     float acc0_0 = 0.0;
     float acc1_0 = 0.0;
     float acc2_0 = 0.0;
     float acc3_0 = 0.0;
-    float acc4_0 = 0.0;
-    float acc5_0 = 0.0;
-    float acc6_0 = 0.0;
-    float acc7_0 = 0.0;
     uint e = lid * 8u;
     if (e < K) {
         vec4 x0[2]; load_x(tk0, e, x0);
@@ -2910,51 +5265,31 @@ void tile1(uint t0, uint rbase) {
         vec4 w1[2]; load_w(row1, e, w1);
         vec4 w2[2]; load_w(row2, e, w2);
         vec4 w3[2]; load_w(row3, e, w3);
-        vec4 w4[2]; load_w(row4, e, w4);
-        vec4 w5[2]; load_w(row5, e, w5);
-        vec4 w6[2]; load_w(row6, e, w6);
-        vec4 w7[2]; load_w(row7, e, w7);
         acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
         acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
         acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
         acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
-        acc4_0 += dot(w4[0], x0[0]) + dot(w4[1], x0[1]);
-        acc5_0 += dot(w5[0], x0[0]) + dot(w5[1], x0[1]);
-        acc6_0 += dot(w6[0], x0[0]) + dot(w6[1], x0[1]);
-        acc7_0 += dot(w7[0], x0[0]) + dot(w7[1], x0[1]);
     }
     acc0_0 = subgroupAdd(acc0_0);
     acc1_0 = subgroupAdd(acc1_0);
     acc2_0 = subgroupAdd(acc2_0);
     acc3_0 = subgroupAdd(acc3_0);
-    acc4_0 = subgroupAdd(acc4_0);
-    acc5_0 = subgroupAdd(acc5_0);
-    acc6_0 = subgroupAdd(acc6_0);
-    acc7_0 = subgroupAdd(acc7_0);
     if (gl_NumSubgroups == 1u) {
         if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
         if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
         if (lid == 2u) store(rbase + 2u, t0 + 0u, acc2_0);
         if (lid == 3u) store(rbase + 3u, t0 + 0u, acc3_0);
-        if (lid == 4u) store(rbase + 4u, t0 + 0u, acc4_0);
-        if (lid == 5u) store(rbase + 5u, t0 + 0u, acc5_0);
-        if (lid == 6u) store(rbase + 6u, t0 + 0u, acc6_0);
-        if (lid == 7u) store(rbase + 7u, t0 + 0u, acc7_0);
         return;
     }
     if (subgroupElect()) {
         red[0u + gl_SubgroupID] = acc0_0;
-        red[32u + gl_SubgroupID] = acc1_0;
-        red[64u + gl_SubgroupID] = acc2_0;
-        red[96u + gl_SubgroupID] = acc3_0;
-        red[128u + gl_SubgroupID] = acc4_0;
-        red[160u + gl_SubgroupID] = acc5_0;
-        red[192u + gl_SubgroupID] = acc6_0;
-        red[224u + gl_SubgroupID] = acc7_0;
+        red[64u + gl_SubgroupID] = acc1_0;
+        red[128u + gl_SubgroupID] = acc2_0;
+        red[192u + gl_SubgroupID] = acc3_0;
     }
     memoryBarrierShared();
     barrier();
-    for (uint o = lid; o < 8u; o += WG) {
+    for (uint o = lid; o < 4u; o += WG) {
         float s = 0.0;
         for (uint i = 0u; i < gl_NumSubgroups; i++)
             s += red[o * SLOTS + i];
@@ -2962,199 +5297,199 @@ void tile1(uint t0, uint rbase) {
     }
     barrier(); // red is reused by the next tile
 }
-void tile4(uint t0, uint rbase) {
+void tile8(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
     uint tk0 = min(t0 + 0u, pc.T - 1u);
     uint tk1 = min(t0 + 1u, pc.T - 1u);
     uint tk2 = min(t0 + 2u, pc.T - 1u);
     uint tk3 = min(t0 + 3u, pc.T - 1u);
-    uint row0 = min(rbase + 0u, pc.rows - 1u);
-    uint row1 = min(rbase + 1u, pc.rows - 1u);
-    uint row2 = min(rbase + 2u, pc.rows - 1u);
-    uint row3 = min(rbase + 3u, pc.rows - 1u);
-    uint row4 = min(rbase + 4u, pc.rows - 1u);
-    uint row5 = min(rbase + 5u, pc.rows - 1u);
-    uint row6 = min(rbase + 6u, pc.rows - 1u);
-    uint row7 = min(rbase + 7u, pc.rows - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
     float acc0_0 = 0.0;
     float acc0_1 = 0.0;
     float acc0_2 = 0.0;
     float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
     float acc1_0 = 0.0;
     float acc1_1 = 0.0;
     float acc1_2 = 0.0;
     float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
     float acc2_0 = 0.0;
     float acc2_1 = 0.0;
     float acc2_2 = 0.0;
     float acc2_3 = 0.0;
+    float acc2_4 = 0.0;
+    float acc2_5 = 0.0;
+    float acc2_6 = 0.0;
+    float acc2_7 = 0.0;
     float acc3_0 = 0.0;
     float acc3_1 = 0.0;
     float acc3_2 = 0.0;
     float acc3_3 = 0.0;
-    float acc4_0 = 0.0;
-    float acc4_1 = 0.0;
-    float acc4_2 = 0.0;
-    float acc4_3 = 0.0;
-    float acc5_0 = 0.0;
-    float acc5_1 = 0.0;
-    float acc5_2 = 0.0;
-    float acc5_3 = 0.0;
-    float acc6_0 = 0.0;
-    float acc6_1 = 0.0;
-    float acc6_2 = 0.0;
-    float acc6_3 = 0.0;
-    float acc7_0 = 0.0;
-    float acc7_1 = 0.0;
-    float acc7_2 = 0.0;
-    float acc7_3 = 0.0;
+    float acc3_4 = 0.0;
+    float acc3_5 = 0.0;
+    float acc3_6 = 0.0;
+    float acc3_7 = 0.0;
     uint e = lid * 8u;
     if (e < K) {
         vec4 x0[2]; load_x(tk0, e, x0);
         vec4 x1[2]; load_x(tk1, e, x1);
         vec4 x2[2]; load_x(tk2, e, x2);
         vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
         vec4 w0[2]; load_w(row0, e, w0);
         vec4 w1[2]; load_w(row1, e, w1);
         vec4 w2[2]; load_w(row2, e, w2);
         vec4 w3[2]; load_w(row3, e, w3);
-        vec4 w4[2]; load_w(row4, e, w4);
-        vec4 w5[2]; load_w(row5, e, w5);
-        vec4 w6[2]; load_w(row6, e, w6);
-        vec4 w7[2]; load_w(row7, e, w7);
         acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
         acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
         acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
         acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
         acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
         acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
         acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
         acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
         acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
         acc2_1 += dot(w2[0], x1[0]) + dot(w2[1], x1[1]);
         acc2_2 += dot(w2[0], x2[0]) + dot(w2[1], x2[1]);
         acc2_3 += dot(w2[0], x3[0]) + dot(w2[1], x3[1]);
+        acc2_4 += dot(w2[0], x4[0]) + dot(w2[1], x4[1]);
+        acc2_5 += dot(w2[0], x5[0]) + dot(w2[1], x5[1]);
+        acc2_6 += dot(w2[0], x6[0]) + dot(w2[1], x6[1]);
+        acc2_7 += dot(w2[0], x7[0]) + dot(w2[1], x7[1]);
         acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
         acc3_1 += dot(w3[0], x1[0]) + dot(w3[1], x1[1]);
         acc3_2 += dot(w3[0], x2[0]) + dot(w3[1], x2[1]);
         acc3_3 += dot(w3[0], x3[0]) + dot(w3[1], x3[1]);
-        acc4_0 += dot(w4[0], x0[0]) + dot(w4[1], x0[1]);
-        acc4_1 += dot(w4[0], x1[0]) + dot(w4[1], x1[1]);
-        acc4_2 += dot(w4[0], x2[0]) + dot(w4[1], x2[1]);
-        acc4_3 += dot(w4[0], x3[0]) + dot(w4[1], x3[1]);
-        acc5_0 += dot(w5[0], x0[0]) + dot(w5[1], x0[1]);
-        acc5_1 += dot(w5[0], x1[0]) + dot(w5[1], x1[1]);
-        acc5_2 += dot(w5[0], x2[0]) + dot(w5[1], x2[1]);
-        acc5_3 += dot(w5[0], x3[0]) + dot(w5[1], x3[1]);
-        acc6_0 += dot(w6[0], x0[0]) + dot(w6[1], x0[1]);
-        acc6_1 += dot(w6[0], x1[0]) + dot(w6[1], x1[1]);
-        acc6_2 += dot(w6[0], x2[0]) + dot(w6[1], x2[1]);
-        acc6_3 += dot(w6[0], x3[0]) + dot(w6[1], x3[1]);
-        acc7_0 += dot(w7[0], x0[0]) + dot(w7[1], x0[1]);
-        acc7_1 += dot(w7[0], x1[0]) + dot(w7[1], x1[1]);
-        acc7_2 += dot(w7[0], x2[0]) + dot(w7[1], x2[1]);
-        acc7_3 += dot(w7[0], x3[0]) + dot(w7[1], x3[1]);
+        acc3_4 += dot(w3[0], x4[0]) + dot(w3[1], x4[1]);
+        acc3_5 += dot(w3[0], x5[0]) + dot(w3[1], x5[1]);
+        acc3_6 += dot(w3[0], x6[0]) + dot(w3[1], x6[1]);
+        acc3_7 += dot(w3[0], x7[0]) + dot(w3[1], x7[1]);
     }
     acc0_0 = subgroupAdd(acc0_0);
     acc0_1 = subgroupAdd(acc0_1);
     acc0_2 = subgroupAdd(acc0_2);
     acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
     acc1_0 = subgroupAdd(acc1_0);
     acc1_1 = subgroupAdd(acc1_1);
     acc1_2 = subgroupAdd(acc1_2);
     acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
     acc2_0 = subgroupAdd(acc2_0);
     acc2_1 = subgroupAdd(acc2_1);
     acc2_2 = subgroupAdd(acc2_2);
     acc2_3 = subgroupAdd(acc2_3);
+    acc2_4 = subgroupAdd(acc2_4);
+    acc2_5 = subgroupAdd(acc2_5);
+    acc2_6 = subgroupAdd(acc2_6);
+    acc2_7 = subgroupAdd(acc2_7);
     acc3_0 = subgroupAdd(acc3_0);
     acc3_1 = subgroupAdd(acc3_1);
     acc3_2 = subgroupAdd(acc3_2);
     acc3_3 = subgroupAdd(acc3_3);
-    acc4_0 = subgroupAdd(acc4_0);
-    acc4_1 = subgroupAdd(acc4_1);
-    acc4_2 = subgroupAdd(acc4_2);
-    acc4_3 = subgroupAdd(acc4_3);
-    acc5_0 = subgroupAdd(acc5_0);
-    acc5_1 = subgroupAdd(acc5_1);
-    acc5_2 = subgroupAdd(acc5_2);
-    acc5_3 = subgroupAdd(acc5_3);
-    acc6_0 = subgroupAdd(acc6_0);
-    acc6_1 = subgroupAdd(acc6_1);
-    acc6_2 = subgroupAdd(acc6_2);
-    acc6_3 = subgroupAdd(acc6_3);
-    acc7_0 = subgroupAdd(acc7_0);
-    acc7_1 = subgroupAdd(acc7_1);
-    acc7_2 = subgroupAdd(acc7_2);
-    acc7_3 = subgroupAdd(acc7_3);
+    acc3_4 = subgroupAdd(acc3_4);
+    acc3_5 = subgroupAdd(acc3_5);
+    acc3_6 = subgroupAdd(acc3_6);
+    acc3_7 = subgroupAdd(acc3_7);
     if (gl_NumSubgroups == 1u) {
         if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
         if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
         if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
         if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
-        if (lid == 4u) store(rbase + 1u, t0 + 0u, acc1_0);
-        if (lid == 5u) store(rbase + 1u, t0 + 1u, acc1_1);
-        if (lid == 6u) store(rbase + 1u, t0 + 2u, acc1_2);
-        if (lid == 7u) store(rbase + 1u, t0 + 3u, acc1_3);
-        if (lid == 8u) store(rbase + 2u, t0 + 0u, acc2_0);
-        if (lid == 9u) store(rbase + 2u, t0 + 1u, acc2_1);
-        if (lid == 10u) store(rbase + 2u, t0 + 2u, acc2_2);
-        if (lid == 11u) store(rbase + 2u, t0 + 3u, acc2_3);
-        if (lid == 12u) store(rbase + 3u, t0 + 0u, acc3_0);
-        if (lid == 13u) store(rbase + 3u, t0 + 1u, acc3_1);
-        if (lid == 14u) store(rbase + 3u, t0 + 2u, acc3_2);
-        if (lid == 15u) store(rbase + 3u, t0 + 3u, acc3_3);
-        if (lid == 16u) store(rbase + 4u, t0 + 0u, acc4_0);
-        if (lid == 17u) store(rbase + 4u, t0 + 1u, acc4_1);
-        if (lid == 18u) store(rbase + 4u, t0 + 2u, acc4_2);
-        if (lid == 19u) store(rbase + 4u, t0 + 3u, acc4_3);
-        if (lid == 20u) store(rbase + 5u, t0 + 0u, acc5_0);
-        if (lid == 21u) store(rbase + 5u, t0 + 1u, acc5_1);
-        if (lid == 22u) store(rbase + 5u, t0 + 2u, acc5_2);
-        if (lid == 23u) store(rbase + 5u, t0 + 3u, acc5_3);
-        if (lid == 24u) store(rbase + 6u, t0 + 0u, acc6_0);
-        if (lid == 25u) store(rbase + 6u, t0 + 1u, acc6_1);
-        if (lid == 26u) store(rbase + 6u, t0 + 2u, acc6_2);
-        if (lid == 27u) store(rbase + 6u, t0 + 3u, acc6_3);
-        if (lid == 28u) store(rbase + 7u, t0 + 0u, acc7_0);
-        if (lid == 29u) store(rbase + 7u, t0 + 1u, acc7_1);
-        if (lid == 30u) store(rbase + 7u, t0 + 2u, acc7_2);
-        if (lid == 31u) store(rbase + 7u, t0 + 3u, acc7_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        if (lid == 16u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 17u) store(rbase + 2u, t0 + 1u, acc2_1);
+        if (lid == 18u) store(rbase + 2u, t0 + 2u, acc2_2);
+        if (lid == 19u) store(rbase + 2u, t0 + 3u, acc2_3);
+        if (lid == 20u) store(rbase + 2u, t0 + 4u, acc2_4);
+        if (lid == 21u) store(rbase + 2u, t0 + 5u, acc2_5);
+        if (lid == 22u) store(rbase + 2u, t0 + 6u, acc2_6);
+        if (lid == 23u) store(rbase + 2u, t0 + 7u, acc2_7);
+        if (lid == 24u) store(rbase + 3u, t0 + 0u, acc3_0);
+        if (lid == 25u) store(rbase + 3u, t0 + 1u, acc3_1);
+        if (lid == 26u) store(rbase + 3u, t0 + 2u, acc3_2);
+        if (lid == 27u) store(rbase + 3u, t0 + 3u, acc3_3);
+        if (lid == 28u) store(rbase + 3u, t0 + 4u, acc3_4);
+        if (lid == 29u) store(rbase + 3u, t0 + 5u, acc3_5);
+        if (lid == 30u) store(rbase + 3u, t0 + 6u, acc3_6);
+        if (lid == 31u) store(rbase + 3u, t0 + 7u, acc3_7);
         return;
     }
     if (subgroupElect()) {
         red[0u + gl_SubgroupID] = acc0_0;
-        red[32u + gl_SubgroupID] = acc0_1;
-        red[64u + gl_SubgroupID] = acc0_2;
-        red[96u + gl_SubgroupID] = acc0_3;
-        red[128u + gl_SubgroupID] = acc1_0;
-        red[160u + gl_SubgroupID] = acc1_1;
-        red[192u + gl_SubgroupID] = acc1_2;
-        red[224u + gl_SubgroupID] = acc1_3;
-        red[256u + gl_SubgroupID] = acc2_0;
-        red[288u + gl_SubgroupID] = acc2_1;
-        red[320u + gl_SubgroupID] = acc2_2;
-        red[352u + gl_SubgroupID] = acc2_3;
-        red[384u + gl_SubgroupID] = acc3_0;
-        red[416u + gl_SubgroupID] = acc3_1;
-        red[448u + gl_SubgroupID] = acc3_2;
-        red[480u + gl_SubgroupID] = acc3_3;
-        red[512u + gl_SubgroupID] = acc4_0;
-        red[544u + gl_SubgroupID] = acc4_1;
-        red[576u + gl_SubgroupID] = acc4_2;
-        red[608u + gl_SubgroupID] = acc4_3;
-        red[640u + gl_SubgroupID] = acc5_0;
-        red[672u + gl_SubgroupID] = acc5_1;
-        red[704u + gl_SubgroupID] = acc5_2;
-        red[736u + gl_SubgroupID] = acc5_3;
-        red[768u + gl_SubgroupID] = acc6_0;
-        red[800u + gl_SubgroupID] = acc6_1;
-        red[832u + gl_SubgroupID] = acc6_2;
-        red[864u + gl_SubgroupID] = acc6_3;
-        red[896u + gl_SubgroupID] = acc7_0;
-        red[928u + gl_SubgroupID] = acc7_1;
-        red[960u + gl_SubgroupID] = acc7_2;
-        red[992u + gl_SubgroupID] = acc7_3;
+        red[64u + gl_SubgroupID] = acc0_1;
+        red[128u + gl_SubgroupID] = acc0_2;
+        red[192u + gl_SubgroupID] = acc0_3;
+        red[256u + gl_SubgroupID] = acc0_4;
+        red[320u + gl_SubgroupID] = acc0_5;
+        red[384u + gl_SubgroupID] = acc0_6;
+        red[448u + gl_SubgroupID] = acc0_7;
+        red[512u + gl_SubgroupID] = acc1_0;
+        red[576u + gl_SubgroupID] = acc1_1;
+        red[640u + gl_SubgroupID] = acc1_2;
+        red[704u + gl_SubgroupID] = acc1_3;
+        red[768u + gl_SubgroupID] = acc1_4;
+        red[832u + gl_SubgroupID] = acc1_5;
+        red[896u + gl_SubgroupID] = acc1_6;
+        red[960u + gl_SubgroupID] = acc1_7;
+        red[1024u + gl_SubgroupID] = acc2_0;
+        red[1088u + gl_SubgroupID] = acc2_1;
+        red[1152u + gl_SubgroupID] = acc2_2;
+        red[1216u + gl_SubgroupID] = acc2_3;
+        red[1280u + gl_SubgroupID] = acc2_4;
+        red[1344u + gl_SubgroupID] = acc2_5;
+        red[1408u + gl_SubgroupID] = acc2_6;
+        red[1472u + gl_SubgroupID] = acc2_7;
+        red[1536u + gl_SubgroupID] = acc3_0;
+        red[1600u + gl_SubgroupID] = acc3_1;
+        red[1664u + gl_SubgroupID] = acc3_2;
+        red[1728u + gl_SubgroupID] = acc3_3;
+        red[1792u + gl_SubgroupID] = acc3_4;
+        red[1856u + gl_SubgroupID] = acc3_5;
+        red[1920u + gl_SubgroupID] = acc3_6;
+        red[1984u + gl_SubgroupID] = acc3_7;
     }
     memoryBarrierShared();
     barrier();
@@ -3162,23 +5497,953 @@ void tile4(uint t0, uint rbase) {
         float s = 0.0;
         for (uint i = 0u; i < gl_NumSubgroups; i++)
             s += red[o * SLOTS + i];
-        store(rbase + o / 4u, t0 + o % 4u, s);
+        store(rbase + o / 8u, t0 + o % 8u, s);
     }
     barrier(); // red is reused by the next tile
 }
-void main() {
-    uint rbase = group_id() * 8u;
-    if (rbase >= pc.rows)
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 1: 2560 x 96
+const uint K_1 = 96u, M_1 = 2560u;
+#define K K_1
+#define M M_1
+#define X X_1
+#define W W_1
+#define Y Y_1
+#define residual residual_1
+#define load_x load_x_1
+#define load_w load_w_1
+#define store store_1
+#define tile1 tile1_1
+#define tile8 tile8_1
+layout(std430, set = 0, binding = 3) readonly buffer B3 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 4) readonly buffer B4 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 5) writeonly buffer B5 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
         return;
-    if (pc.T == 1u) {
-        tile1(0u, rbase);
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    float acc2_0 = 0.0;
+    float acc3_0 = 0.0;
+    uint e = lid * 8u;
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        vec4 w2[2]; load_w(row2, e, w2);
+        vec4 w3[2]; load_w(row3, e, w3);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
+        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc2_0 = subgroupAdd(acc2_0);
+    acc3_0 = subgroupAdd(acc3_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 2u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 3u) store(rbase + 3u, t0 + 0u, acc3_0);
         return;
     }
-    for (uint t0 = 0u; t0 < pc.T; t0 += 4u)
-        tile4(t0, rbase);
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[64u + gl_SubgroupID] = acc1_0;
+        red[128u + gl_SubgroupID] = acc2_0;
+        red[192u + gl_SubgroupID] = acc3_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 4u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    float acc2_0 = 0.0;
+    float acc2_1 = 0.0;
+    float acc2_2 = 0.0;
+    float acc2_3 = 0.0;
+    float acc2_4 = 0.0;
+    float acc2_5 = 0.0;
+    float acc2_6 = 0.0;
+    float acc2_7 = 0.0;
+    float acc3_0 = 0.0;
+    float acc3_1 = 0.0;
+    float acc3_2 = 0.0;
+    float acc3_3 = 0.0;
+    float acc3_4 = 0.0;
+    float acc3_5 = 0.0;
+    float acc3_6 = 0.0;
+    float acc3_7 = 0.0;
+    uint e = lid * 8u;
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        vec4 w2[2]; load_w(row2, e, w2);
+        vec4 w3[2]; load_w(row3, e, w3);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
+        acc2_1 += dot(w2[0], x1[0]) + dot(w2[1], x1[1]);
+        acc2_2 += dot(w2[0], x2[0]) + dot(w2[1], x2[1]);
+        acc2_3 += dot(w2[0], x3[0]) + dot(w2[1], x3[1]);
+        acc2_4 += dot(w2[0], x4[0]) + dot(w2[1], x4[1]);
+        acc2_5 += dot(w2[0], x5[0]) + dot(w2[1], x5[1]);
+        acc2_6 += dot(w2[0], x6[0]) + dot(w2[1], x6[1]);
+        acc2_7 += dot(w2[0], x7[0]) + dot(w2[1], x7[1]);
+        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
+        acc3_1 += dot(w3[0], x1[0]) + dot(w3[1], x1[1]);
+        acc3_2 += dot(w3[0], x2[0]) + dot(w3[1], x2[1]);
+        acc3_3 += dot(w3[0], x3[0]) + dot(w3[1], x3[1]);
+        acc3_4 += dot(w3[0], x4[0]) + dot(w3[1], x4[1]);
+        acc3_5 += dot(w3[0], x5[0]) + dot(w3[1], x5[1]);
+        acc3_6 += dot(w3[0], x6[0]) + dot(w3[1], x6[1]);
+        acc3_7 += dot(w3[0], x7[0]) + dot(w3[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    acc2_0 = subgroupAdd(acc2_0);
+    acc2_1 = subgroupAdd(acc2_1);
+    acc2_2 = subgroupAdd(acc2_2);
+    acc2_3 = subgroupAdd(acc2_3);
+    acc2_4 = subgroupAdd(acc2_4);
+    acc2_5 = subgroupAdd(acc2_5);
+    acc2_6 = subgroupAdd(acc2_6);
+    acc2_7 = subgroupAdd(acc2_7);
+    acc3_0 = subgroupAdd(acc3_0);
+    acc3_1 = subgroupAdd(acc3_1);
+    acc3_2 = subgroupAdd(acc3_2);
+    acc3_3 = subgroupAdd(acc3_3);
+    acc3_4 = subgroupAdd(acc3_4);
+    acc3_5 = subgroupAdd(acc3_5);
+    acc3_6 = subgroupAdd(acc3_6);
+    acc3_7 = subgroupAdd(acc3_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        if (lid == 16u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 17u) store(rbase + 2u, t0 + 1u, acc2_1);
+        if (lid == 18u) store(rbase + 2u, t0 + 2u, acc2_2);
+        if (lid == 19u) store(rbase + 2u, t0 + 3u, acc2_3);
+        if (lid == 20u) store(rbase + 2u, t0 + 4u, acc2_4);
+        if (lid == 21u) store(rbase + 2u, t0 + 5u, acc2_5);
+        if (lid == 22u) store(rbase + 2u, t0 + 6u, acc2_6);
+        if (lid == 23u) store(rbase + 2u, t0 + 7u, acc2_7);
+        if (lid == 24u) store(rbase + 3u, t0 + 0u, acc3_0);
+        if (lid == 25u) store(rbase + 3u, t0 + 1u, acc3_1);
+        if (lid == 26u) store(rbase + 3u, t0 + 2u, acc3_2);
+        if (lid == 27u) store(rbase + 3u, t0 + 3u, acc3_3);
+        if (lid == 28u) store(rbase + 3u, t0 + 4u, acc3_4);
+        if (lid == 29u) store(rbase + 3u, t0 + 5u, acc3_5);
+        if (lid == 30u) store(rbase + 3u, t0 + 6u, acc3_6);
+        if (lid == 31u) store(rbase + 3u, t0 + 7u, acc3_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[64u + gl_SubgroupID] = acc0_1;
+        red[128u + gl_SubgroupID] = acc0_2;
+        red[192u + gl_SubgroupID] = acc0_3;
+        red[256u + gl_SubgroupID] = acc0_4;
+        red[320u + gl_SubgroupID] = acc0_5;
+        red[384u + gl_SubgroupID] = acc0_6;
+        red[448u + gl_SubgroupID] = acc0_7;
+        red[512u + gl_SubgroupID] = acc1_0;
+        red[576u + gl_SubgroupID] = acc1_1;
+        red[640u + gl_SubgroupID] = acc1_2;
+        red[704u + gl_SubgroupID] = acc1_3;
+        red[768u + gl_SubgroupID] = acc1_4;
+        red[832u + gl_SubgroupID] = acc1_5;
+        red[896u + gl_SubgroupID] = acc1_6;
+        red[960u + gl_SubgroupID] = acc1_7;
+        red[1024u + gl_SubgroupID] = acc2_0;
+        red[1088u + gl_SubgroupID] = acc2_1;
+        red[1152u + gl_SubgroupID] = acc2_2;
+        red[1216u + gl_SubgroupID] = acc2_3;
+        red[1280u + gl_SubgroupID] = acc2_4;
+        red[1344u + gl_SubgroupID] = acc2_5;
+        red[1408u + gl_SubgroupID] = acc2_6;
+        red[1472u + gl_SubgroupID] = acc2_7;
+        red[1536u + gl_SubgroupID] = acc3_0;
+        red[1600u + gl_SubgroupID] = acc3_1;
+        red[1664u + gl_SubgroupID] = acc3_2;
+        red[1728u + gl_SubgroupID] = acc3_3;
+        red[1792u + gl_SubgroupID] = acc3_4;
+        red[1856u + gl_SubgroupID] = acc3_5;
+        red[1920u + gl_SubgroupID] = acc3_6;
+        red[1984u + gl_SubgroupID] = acc3_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 32u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 2: 2560 x 320
+const uint K_2 = 320u, M_2 = 2560u;
+#define K K_2
+#define M M_2
+#define X X_2
+#define W W_2
+#define Y Y_2
+#define residual residual_2
+#define load_x load_x_2
+#define load_w load_w_2
+#define store store_2
+#define tile1 tile1_2
+#define tile8 tile8_2
+layout(std430, set = 0, binding = 6) readonly buffer B6 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 7) readonly buffer B7 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 8) writeonly buffer B8 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
+        return;
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    float acc2_0 = 0.0;
+    float acc3_0 = 0.0;
+    uint e = lid * 8u;
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        vec4 w2[2]; load_w(row2, e, w2);
+        vec4 w3[2]; load_w(row3, e, w3);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
+        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc2_0 = subgroupAdd(acc2_0);
+    acc3_0 = subgroupAdd(acc3_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 2u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 3u) store(rbase + 3u, t0 + 0u, acc3_0);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[64u + gl_SubgroupID] = acc1_0;
+        red[128u + gl_SubgroupID] = acc2_0;
+        red[192u + gl_SubgroupID] = acc3_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 4u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    float acc2_0 = 0.0;
+    float acc2_1 = 0.0;
+    float acc2_2 = 0.0;
+    float acc2_3 = 0.0;
+    float acc2_4 = 0.0;
+    float acc2_5 = 0.0;
+    float acc2_6 = 0.0;
+    float acc2_7 = 0.0;
+    float acc3_0 = 0.0;
+    float acc3_1 = 0.0;
+    float acc3_2 = 0.0;
+    float acc3_3 = 0.0;
+    float acc3_4 = 0.0;
+    float acc3_5 = 0.0;
+    float acc3_6 = 0.0;
+    float acc3_7 = 0.0;
+    uint e = lid * 8u;
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        vec4 w2[2]; load_w(row2, e, w2);
+        vec4 w3[2]; load_w(row3, e, w3);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
+        acc2_1 += dot(w2[0], x1[0]) + dot(w2[1], x1[1]);
+        acc2_2 += dot(w2[0], x2[0]) + dot(w2[1], x2[1]);
+        acc2_3 += dot(w2[0], x3[0]) + dot(w2[1], x3[1]);
+        acc2_4 += dot(w2[0], x4[0]) + dot(w2[1], x4[1]);
+        acc2_5 += dot(w2[0], x5[0]) + dot(w2[1], x5[1]);
+        acc2_6 += dot(w2[0], x6[0]) + dot(w2[1], x6[1]);
+        acc2_7 += dot(w2[0], x7[0]) + dot(w2[1], x7[1]);
+        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
+        acc3_1 += dot(w3[0], x1[0]) + dot(w3[1], x1[1]);
+        acc3_2 += dot(w3[0], x2[0]) + dot(w3[1], x2[1]);
+        acc3_3 += dot(w3[0], x3[0]) + dot(w3[1], x3[1]);
+        acc3_4 += dot(w3[0], x4[0]) + dot(w3[1], x4[1]);
+        acc3_5 += dot(w3[0], x5[0]) + dot(w3[1], x5[1]);
+        acc3_6 += dot(w3[0], x6[0]) + dot(w3[1], x6[1]);
+        acc3_7 += dot(w3[0], x7[0]) + dot(w3[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    acc2_0 = subgroupAdd(acc2_0);
+    acc2_1 = subgroupAdd(acc2_1);
+    acc2_2 = subgroupAdd(acc2_2);
+    acc2_3 = subgroupAdd(acc2_3);
+    acc2_4 = subgroupAdd(acc2_4);
+    acc2_5 = subgroupAdd(acc2_5);
+    acc2_6 = subgroupAdd(acc2_6);
+    acc2_7 = subgroupAdd(acc2_7);
+    acc3_0 = subgroupAdd(acc3_0);
+    acc3_1 = subgroupAdd(acc3_1);
+    acc3_2 = subgroupAdd(acc3_2);
+    acc3_3 = subgroupAdd(acc3_3);
+    acc3_4 = subgroupAdd(acc3_4);
+    acc3_5 = subgroupAdd(acc3_5);
+    acc3_6 = subgroupAdd(acc3_6);
+    acc3_7 = subgroupAdd(acc3_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        if (lid == 16u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 17u) store(rbase + 2u, t0 + 1u, acc2_1);
+        if (lid == 18u) store(rbase + 2u, t0 + 2u, acc2_2);
+        if (lid == 19u) store(rbase + 2u, t0 + 3u, acc2_3);
+        if (lid == 20u) store(rbase + 2u, t0 + 4u, acc2_4);
+        if (lid == 21u) store(rbase + 2u, t0 + 5u, acc2_5);
+        if (lid == 22u) store(rbase + 2u, t0 + 6u, acc2_6);
+        if (lid == 23u) store(rbase + 2u, t0 + 7u, acc2_7);
+        if (lid == 24u) store(rbase + 3u, t0 + 0u, acc3_0);
+        if (lid == 25u) store(rbase + 3u, t0 + 1u, acc3_1);
+        if (lid == 26u) store(rbase + 3u, t0 + 2u, acc3_2);
+        if (lid == 27u) store(rbase + 3u, t0 + 3u, acc3_3);
+        if (lid == 28u) store(rbase + 3u, t0 + 4u, acc3_4);
+        if (lid == 29u) store(rbase + 3u, t0 + 5u, acc3_5);
+        if (lid == 30u) store(rbase + 3u, t0 + 6u, acc3_6);
+        if (lid == 31u) store(rbase + 3u, t0 + 7u, acc3_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[64u + gl_SubgroupID] = acc0_1;
+        red[128u + gl_SubgroupID] = acc0_2;
+        red[192u + gl_SubgroupID] = acc0_3;
+        red[256u + gl_SubgroupID] = acc0_4;
+        red[320u + gl_SubgroupID] = acc0_5;
+        red[384u + gl_SubgroupID] = acc0_6;
+        red[448u + gl_SubgroupID] = acc0_7;
+        red[512u + gl_SubgroupID] = acc1_0;
+        red[576u + gl_SubgroupID] = acc1_1;
+        red[640u + gl_SubgroupID] = acc1_2;
+        red[704u + gl_SubgroupID] = acc1_3;
+        red[768u + gl_SubgroupID] = acc1_4;
+        red[832u + gl_SubgroupID] = acc1_5;
+        red[896u + gl_SubgroupID] = acc1_6;
+        red[960u + gl_SubgroupID] = acc1_7;
+        red[1024u + gl_SubgroupID] = acc2_0;
+        red[1088u + gl_SubgroupID] = acc2_1;
+        red[1152u + gl_SubgroupID] = acc2_2;
+        red[1216u + gl_SubgroupID] = acc2_3;
+        red[1280u + gl_SubgroupID] = acc2_4;
+        red[1344u + gl_SubgroupID] = acc2_5;
+        red[1408u + gl_SubgroupID] = acc2_6;
+        red[1472u + gl_SubgroupID] = acc2_7;
+        red[1536u + gl_SubgroupID] = acc3_0;
+        red[1600u + gl_SubgroupID] = acc3_1;
+        red[1664u + gl_SubgroupID] = acc3_2;
+        red[1728u + gl_SubgroupID] = acc3_3;
+        red[1792u + gl_SubgroupID] = acc3_4;
+        red[1856u + gl_SubgroupID] = acc3_5;
+        red[1920u + gl_SubgroupID] = acc3_6;
+        red[1984u + gl_SubgroupID] = acc3_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 32u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+// part 3: 2560 x 64
+const uint K_3 = 64u, M_3 = 2560u;
+#define K K_3
+#define M M_3
+#define X X_3
+#define W W_3
+#define Y Y_3
+#define residual residual_3
+#define load_x load_x_3
+#define load_w load_w_3
+#define store store_3
+#define tile1 tile1_3
+#define tile8 tile8_3
+layout(std430, set = 0, binding = 9) readonly buffer B9 { uvec4 X[]; };
+void load_x(uint t, uint e, out vec4 x[2]) {
+    uvec4 q = X[(t * K + e) >> 3];
+    x[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    x[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 10) readonly buffer B10 { uvec4 W[]; };
+void load_w(uint row, uint e, out vec4 w[2]) {
+    uvec4 q = W[(row * K + e) >> 3];
+    w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
+    w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
+}
+layout(std430, set = 0, binding = 11) writeonly buffer B11 { float16_t Y[]; };
+void store(uint r, uint t, float v) {
+    if (r >= M || t >= pc.T)
+        return;
+    uint at = t * M + 0u + r;
+    Y[at] = float16_t((v));
+}
+void tile1(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc1_0 = 0.0;
+    float acc2_0 = 0.0;
+    float acc3_0 = 0.0;
+    uint e = lid * 8u;
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        vec4 w2[2]; load_w(row2, e, w2);
+        vec4 w3[2]; load_w(row3, e, w3);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
+        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc2_0 = subgroupAdd(acc2_0);
+    acc3_0 = subgroupAdd(acc3_0);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 2u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 3u) store(rbase + 3u, t0 + 0u, acc3_0);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[64u + gl_SubgroupID] = acc1_0;
+        red[128u + gl_SubgroupID] = acc2_0;
+        red[192u + gl_SubgroupID] = acc3_0;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 4u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 1u, t0 + o % 1u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+void tile8(uint t0, uint rbase) {
+    uint lid = gl_LocalInvocationID.x;
+    uint tk0 = min(t0 + 0u, pc.T - 1u);
+    uint tk1 = min(t0 + 1u, pc.T - 1u);
+    uint tk2 = min(t0 + 2u, pc.T - 1u);
+    uint tk3 = min(t0 + 3u, pc.T - 1u);
+    uint tk4 = min(t0 + 4u, pc.T - 1u);
+    uint tk5 = min(t0 + 5u, pc.T - 1u);
+    uint tk6 = min(t0 + 6u, pc.T - 1u);
+    uint tk7 = min(t0 + 7u, pc.T - 1u);
+    uint row0 = min(rbase + 0u, M - 1u);
+    uint row1 = min(rbase + 1u, M - 1u);
+    uint row2 = min(rbase + 2u, M - 1u);
+    uint row3 = min(rbase + 3u, M - 1u);
+    float acc0_0 = 0.0;
+    float acc0_1 = 0.0;
+    float acc0_2 = 0.0;
+    float acc0_3 = 0.0;
+    float acc0_4 = 0.0;
+    float acc0_5 = 0.0;
+    float acc0_6 = 0.0;
+    float acc0_7 = 0.0;
+    float acc1_0 = 0.0;
+    float acc1_1 = 0.0;
+    float acc1_2 = 0.0;
+    float acc1_3 = 0.0;
+    float acc1_4 = 0.0;
+    float acc1_5 = 0.0;
+    float acc1_6 = 0.0;
+    float acc1_7 = 0.0;
+    float acc2_0 = 0.0;
+    float acc2_1 = 0.0;
+    float acc2_2 = 0.0;
+    float acc2_3 = 0.0;
+    float acc2_4 = 0.0;
+    float acc2_5 = 0.0;
+    float acc2_6 = 0.0;
+    float acc2_7 = 0.0;
+    float acc3_0 = 0.0;
+    float acc3_1 = 0.0;
+    float acc3_2 = 0.0;
+    float acc3_3 = 0.0;
+    float acc3_4 = 0.0;
+    float acc3_5 = 0.0;
+    float acc3_6 = 0.0;
+    float acc3_7 = 0.0;
+    uint e = lid * 8u;
+    if (e < K) {
+        vec4 x0[2]; load_x(tk0, e, x0);
+        vec4 x1[2]; load_x(tk1, e, x1);
+        vec4 x2[2]; load_x(tk2, e, x2);
+        vec4 x3[2]; load_x(tk3, e, x3);
+        vec4 x4[2]; load_x(tk4, e, x4);
+        vec4 x5[2]; load_x(tk5, e, x5);
+        vec4 x6[2]; load_x(tk6, e, x6);
+        vec4 x7[2]; load_x(tk7, e, x7);
+        vec4 w0[2]; load_w(row0, e, w0);
+        vec4 w1[2]; load_w(row1, e, w1);
+        vec4 w2[2]; load_w(row2, e, w2);
+        vec4 w3[2]; load_w(row3, e, w3);
+        acc0_0 += dot(w0[0], x0[0]) + dot(w0[1], x0[1]);
+        acc0_1 += dot(w0[0], x1[0]) + dot(w0[1], x1[1]);
+        acc0_2 += dot(w0[0], x2[0]) + dot(w0[1], x2[1]);
+        acc0_3 += dot(w0[0], x3[0]) + dot(w0[1], x3[1]);
+        acc0_4 += dot(w0[0], x4[0]) + dot(w0[1], x4[1]);
+        acc0_5 += dot(w0[0], x5[0]) + dot(w0[1], x5[1]);
+        acc0_6 += dot(w0[0], x6[0]) + dot(w0[1], x6[1]);
+        acc0_7 += dot(w0[0], x7[0]) + dot(w0[1], x7[1]);
+        acc1_0 += dot(w1[0], x0[0]) + dot(w1[1], x0[1]);
+        acc1_1 += dot(w1[0], x1[0]) + dot(w1[1], x1[1]);
+        acc1_2 += dot(w1[0], x2[0]) + dot(w1[1], x2[1]);
+        acc1_3 += dot(w1[0], x3[0]) + dot(w1[1], x3[1]);
+        acc1_4 += dot(w1[0], x4[0]) + dot(w1[1], x4[1]);
+        acc1_5 += dot(w1[0], x5[0]) + dot(w1[1], x5[1]);
+        acc1_6 += dot(w1[0], x6[0]) + dot(w1[1], x6[1]);
+        acc1_7 += dot(w1[0], x7[0]) + dot(w1[1], x7[1]);
+        acc2_0 += dot(w2[0], x0[0]) + dot(w2[1], x0[1]);
+        acc2_1 += dot(w2[0], x1[0]) + dot(w2[1], x1[1]);
+        acc2_2 += dot(w2[0], x2[0]) + dot(w2[1], x2[1]);
+        acc2_3 += dot(w2[0], x3[0]) + dot(w2[1], x3[1]);
+        acc2_4 += dot(w2[0], x4[0]) + dot(w2[1], x4[1]);
+        acc2_5 += dot(w2[0], x5[0]) + dot(w2[1], x5[1]);
+        acc2_6 += dot(w2[0], x6[0]) + dot(w2[1], x6[1]);
+        acc2_7 += dot(w2[0], x7[0]) + dot(w2[1], x7[1]);
+        acc3_0 += dot(w3[0], x0[0]) + dot(w3[1], x0[1]);
+        acc3_1 += dot(w3[0], x1[0]) + dot(w3[1], x1[1]);
+        acc3_2 += dot(w3[0], x2[0]) + dot(w3[1], x2[1]);
+        acc3_3 += dot(w3[0], x3[0]) + dot(w3[1], x3[1]);
+        acc3_4 += dot(w3[0], x4[0]) + dot(w3[1], x4[1]);
+        acc3_5 += dot(w3[0], x5[0]) + dot(w3[1], x5[1]);
+        acc3_6 += dot(w3[0], x6[0]) + dot(w3[1], x6[1]);
+        acc3_7 += dot(w3[0], x7[0]) + dot(w3[1], x7[1]);
+    }
+    acc0_0 = subgroupAdd(acc0_0);
+    acc0_1 = subgroupAdd(acc0_1);
+    acc0_2 = subgroupAdd(acc0_2);
+    acc0_3 = subgroupAdd(acc0_3);
+    acc0_4 = subgroupAdd(acc0_4);
+    acc0_5 = subgroupAdd(acc0_5);
+    acc0_6 = subgroupAdd(acc0_6);
+    acc0_7 = subgroupAdd(acc0_7);
+    acc1_0 = subgroupAdd(acc1_0);
+    acc1_1 = subgroupAdd(acc1_1);
+    acc1_2 = subgroupAdd(acc1_2);
+    acc1_3 = subgroupAdd(acc1_3);
+    acc1_4 = subgroupAdd(acc1_4);
+    acc1_5 = subgroupAdd(acc1_5);
+    acc1_6 = subgroupAdd(acc1_6);
+    acc1_7 = subgroupAdd(acc1_7);
+    acc2_0 = subgroupAdd(acc2_0);
+    acc2_1 = subgroupAdd(acc2_1);
+    acc2_2 = subgroupAdd(acc2_2);
+    acc2_3 = subgroupAdd(acc2_3);
+    acc2_4 = subgroupAdd(acc2_4);
+    acc2_5 = subgroupAdd(acc2_5);
+    acc2_6 = subgroupAdd(acc2_6);
+    acc2_7 = subgroupAdd(acc2_7);
+    acc3_0 = subgroupAdd(acc3_0);
+    acc3_1 = subgroupAdd(acc3_1);
+    acc3_2 = subgroupAdd(acc3_2);
+    acc3_3 = subgroupAdd(acc3_3);
+    acc3_4 = subgroupAdd(acc3_4);
+    acc3_5 = subgroupAdd(acc3_5);
+    acc3_6 = subgroupAdd(acc3_6);
+    acc3_7 = subgroupAdd(acc3_7);
+    if (gl_NumSubgroups == 1u) {
+        if (lid == 0u) store(rbase + 0u, t0 + 0u, acc0_0);
+        if (lid == 1u) store(rbase + 0u, t0 + 1u, acc0_1);
+        if (lid == 2u) store(rbase + 0u, t0 + 2u, acc0_2);
+        if (lid == 3u) store(rbase + 0u, t0 + 3u, acc0_3);
+        if (lid == 4u) store(rbase + 0u, t0 + 4u, acc0_4);
+        if (lid == 5u) store(rbase + 0u, t0 + 5u, acc0_5);
+        if (lid == 6u) store(rbase + 0u, t0 + 6u, acc0_6);
+        if (lid == 7u) store(rbase + 0u, t0 + 7u, acc0_7);
+        if (lid == 8u) store(rbase + 1u, t0 + 0u, acc1_0);
+        if (lid == 9u) store(rbase + 1u, t0 + 1u, acc1_1);
+        if (lid == 10u) store(rbase + 1u, t0 + 2u, acc1_2);
+        if (lid == 11u) store(rbase + 1u, t0 + 3u, acc1_3);
+        if (lid == 12u) store(rbase + 1u, t0 + 4u, acc1_4);
+        if (lid == 13u) store(rbase + 1u, t0 + 5u, acc1_5);
+        if (lid == 14u) store(rbase + 1u, t0 + 6u, acc1_6);
+        if (lid == 15u) store(rbase + 1u, t0 + 7u, acc1_7);
+        if (lid == 16u) store(rbase + 2u, t0 + 0u, acc2_0);
+        if (lid == 17u) store(rbase + 2u, t0 + 1u, acc2_1);
+        if (lid == 18u) store(rbase + 2u, t0 + 2u, acc2_2);
+        if (lid == 19u) store(rbase + 2u, t0 + 3u, acc2_3);
+        if (lid == 20u) store(rbase + 2u, t0 + 4u, acc2_4);
+        if (lid == 21u) store(rbase + 2u, t0 + 5u, acc2_5);
+        if (lid == 22u) store(rbase + 2u, t0 + 6u, acc2_6);
+        if (lid == 23u) store(rbase + 2u, t0 + 7u, acc2_7);
+        if (lid == 24u) store(rbase + 3u, t0 + 0u, acc3_0);
+        if (lid == 25u) store(rbase + 3u, t0 + 1u, acc3_1);
+        if (lid == 26u) store(rbase + 3u, t0 + 2u, acc3_2);
+        if (lid == 27u) store(rbase + 3u, t0 + 3u, acc3_3);
+        if (lid == 28u) store(rbase + 3u, t0 + 4u, acc3_4);
+        if (lid == 29u) store(rbase + 3u, t0 + 5u, acc3_5);
+        if (lid == 30u) store(rbase + 3u, t0 + 6u, acc3_6);
+        if (lid == 31u) store(rbase + 3u, t0 + 7u, acc3_7);
+        return;
+    }
+    if (subgroupElect()) {
+        red[0u + gl_SubgroupID] = acc0_0;
+        red[64u + gl_SubgroupID] = acc0_1;
+        red[128u + gl_SubgroupID] = acc0_2;
+        red[192u + gl_SubgroupID] = acc0_3;
+        red[256u + gl_SubgroupID] = acc0_4;
+        red[320u + gl_SubgroupID] = acc0_5;
+        red[384u + gl_SubgroupID] = acc0_6;
+        red[448u + gl_SubgroupID] = acc0_7;
+        red[512u + gl_SubgroupID] = acc1_0;
+        red[576u + gl_SubgroupID] = acc1_1;
+        red[640u + gl_SubgroupID] = acc1_2;
+        red[704u + gl_SubgroupID] = acc1_3;
+        red[768u + gl_SubgroupID] = acc1_4;
+        red[832u + gl_SubgroupID] = acc1_5;
+        red[896u + gl_SubgroupID] = acc1_6;
+        red[960u + gl_SubgroupID] = acc1_7;
+        red[1024u + gl_SubgroupID] = acc2_0;
+        red[1088u + gl_SubgroupID] = acc2_1;
+        red[1152u + gl_SubgroupID] = acc2_2;
+        red[1216u + gl_SubgroupID] = acc2_3;
+        red[1280u + gl_SubgroupID] = acc2_4;
+        red[1344u + gl_SubgroupID] = acc2_5;
+        red[1408u + gl_SubgroupID] = acc2_6;
+        red[1472u + gl_SubgroupID] = acc2_7;
+        red[1536u + gl_SubgroupID] = acc3_0;
+        red[1600u + gl_SubgroupID] = acc3_1;
+        red[1664u + gl_SubgroupID] = acc3_2;
+        red[1728u + gl_SubgroupID] = acc3_3;
+        red[1792u + gl_SubgroupID] = acc3_4;
+        red[1856u + gl_SubgroupID] = acc3_5;
+        red[1920u + gl_SubgroupID] = acc3_6;
+        red[1984u + gl_SubgroupID] = acc3_7;
+    }
+    memoryBarrierShared();
+    barrier();
+    for (uint o = lid; o < 32u; o += WG) {
+        float s = 0.0;
+        for (uint i = 0u; i < gl_NumSubgroups; i++)
+            s += red[o * SLOTS + i];
+        store(rbase + o / 8u, t0 + o % 8u, s);
+    }
+    barrier(); // red is reused by the next tile
+}
+#undef K
+#undef M
+#undef X
+#undef W
+#undef Y
+#undef residual
+#undef load_x
+#undef load_w
+#undef store
+#undef tile1
+#undef tile8
+void main() {
+    uint g = group_id();
+    if (g < 640u) {
+        uint rbase = (g - 0u) * 4u;
+        if (pc.T == 1u)
+            tile1_0(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_0(t0, rbase);
+        return;
+    }
+    if (g < 1280u) {
+        uint rbase = (g - 640u) * 4u;
+        if (pc.T == 1u)
+            tile1_1(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_1(t0, rbase);
+        return;
+    }
+    if (g < 1920u) {
+        uint rbase = (g - 1280u) * 4u;
+        if (pc.T == 1u)
+            tile1_2(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_2(t0, rbase);
+        return;
+    }
+    if (g < 2560u) {
+        uint rbase = (g - 1920u) * 4u;
+        if (pc.T == 1u)
+            tile1_3(0u, rbase);
+        else
+            for (uint t0 = 0u; t0 < pc.T; t0 += 8u)
+                tile8_3(t0, rbase);
+        return;
+    }
 }
 
-// ==== kernel code 16, used by kernels 29 46 63 80 97 114 131 148 165 182 199 216 233 250 267 284 301 318 335 352 369 386 403 420 437 454 471 488 505 522 539
+// ==== kernel code 12, used by kernels 13 21 29 37 45 53 61 69 77 85 93 101 109 117 125 133 141 149 157 165 173 181 189 197 205 213 221 229 237 245 253
 // rwkvc kernel head_region(16 ops): head_region
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
@@ -3199,7 +6464,7 @@ layout(std430, set = 0, binding = 8) readonly buffer B8 { float16_t b8[]; };
 layout(std430, set = 0, binding = 9) readonly buffer B9 { float16_t b9[]; };
 layout(std430, set = 0, binding = 10) readonly buffer B10 { float16_t b10[]; };
 layout(std430, set = 0, binding = 11) readonly buffer B11 { float16_t b11[]; };
-layout(std430, set = 0, binding = 12) buffer B12 { float b12[]; };
+layout(std430, set = 0, binding = 12) buffer B12 { vec4 b12[]; };
 layout(std430, set = 0, binding = 13) readonly buffer B13 { float16_t b13[]; };
 layout(std430, set = 0, binding = 14) readonly buffer B14 { float16_t b14[]; };
 layout(std430, set = 0, binding = 15) readonly buffer B15 { float16_t b15[]; };
@@ -3239,8 +6504,10 @@ void main() {
     float v27 = float(b14[c]);
     float v29 = float(b15[c]);
     float S[N];
-    [[unroll]] for (uint j = 0u; j < N; j++)
-        S[j] = b12[(h * N + i) * N + j];
+    [[unroll]] for (uint j = 0u; j < N / 4u; j++) {
+        vec4 q = b12[((h * N + i) * N) / 4u + j];
+        S[4u * j] = q.x; S[4u * j + 1u] = q.y; S[4u * j + 2u] = q.z; S[4u * j + 3u] = q.w;
+    }
     for (uint t = 0u; t < pc.T; t++) {
         float v0 = float(b0[t * C + c]);
         float v4 = float(b2[t * C + c]);
@@ -3281,11 +6548,11 @@ void main() {
         float v33 = v31 * v32;
         b17[t * C + c] = float16_t(v33);
     }
-    [[unroll]] for (uint j = 0u; j < N; j++)
-        b12[(h * N + i) * N + j] = S[j];
+    [[unroll]] for (uint j = 0u; j < N / 4u; j++)
+        b12[((h * N + i) * N) / 4u + j] = vec4(S[4u * j], S[4u * j + 1u], S[4u * j + 2u], S[4u * j + 3u]);
 }
 
-// ==== kernel code 17, used by kernels 545
+// ==== kernel code 13, used by kernels 259
 // rwkvc kernel matvec: matvec
 #version 450
 #extension GL_EXT_shader_16bit_storage : require
@@ -3307,7 +6574,7 @@ void load_w(uint row, uint e, out vec4 w[2]) {
     w[0] = vec4(unpackHalf2x16(q.x), unpackHalf2x16(q.y));
     w[1] = vec4(unpackHalf2x16(q.z), unpackHalf2x16(q.w));
 }
-layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t y[]; };
+layout(std430, set = 0, binding = 2) writeonly buffer B2 { float16_t Y[]; };
 shared float red[2048];
 uint group_id() { return gl_WorkGroupID.x + gl_WorkGroupID.y * gl_NumWorkGroups.x; }
 float ew_tanh(float x) { return tanh(clamp(x, -15.0, 15.0)); }
@@ -3318,7 +6585,7 @@ void store(uint r, uint t, float v) {
     if (r >= pc.rows || t >= pc.T)
         return;
     uint at = t * M + pc.row0 + r;
-    y[at] = float16_t((v));
+    Y[at] = float16_t((v));
 }
 void tile1(uint t0, uint rbase) {
     uint lid = gl_LocalInvocationID.x;
