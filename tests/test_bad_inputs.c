@@ -170,7 +170,7 @@ static void make_generated_files(void)
 	for (int i = 7; i >= 0; i--)
 		header = header << 8 | m[i];
 	free(m);
-	const uint8_t format2[4] = { 2, 0, 0, 0 };
+	const uint8_t format99[4] = { 99, 0, 0, 0 };
 	derive("model.safetensors", "model-cut.safetensors", 8 + header + 100, SIZE_MAX, 0, "", 0); /* 100 bytes of data */
 	derive("model.safetensors", "model-header.safetensors", 8 + header, SIZE_MAX, 0, "", 0);  /* no data at all */
 	free(slurp(test_tmp_path("generated/model.gguf"), &len));
@@ -178,7 +178,7 @@ static void make_generated_files(void)
 	free(slurp(test_tmp_path("generated/model.plan"), &len));
 	derive("model.plan", "model-cut.plan", 1300, SIZE_MAX, 0, "", 0);
 	derive("model.plan", "model-flipped.plan", len, len / 2, 0, "", 0);
-	derive("model.plan", "model-format2.plan", len, SIZE_MAX, 8, format2, 4);
+	derive("model.plan", "model-format99.plan", len, SIZE_MAX, 8, format99, 4);
 	free(slurp(test_tmp_path("generated/model.state"), &len));
 	derive("model.state", "model-cut.state", 100, SIZE_MAX, 0, "", 0);
 	derive("model.state", "model-flipped.state", len, 100, 0, "", 0);

@@ -244,7 +244,7 @@ def plan_seeds(tmp, model):
     rwkvc("compile", tiny_yaml, "-w", tiny_w, "--t-max", "2", "--target", "generic", "-o", os.path.join(d, "tiny-generic.plan"))
     good = open(os.path.join(d, "tiny-none.plan"), "rb").read()
     put("plan", "truncated.plan", good[:len(good) // 2])
-    put("plan", "format-2.plan", good[:8] + struct.pack("<I", 2) + good[12:])
+    put("plan", "format-99.plan", good[:8] + struct.pack("<I", 99) + good[12:])
 
 
 def state_seeds(tmp, model):
