@@ -25,7 +25,7 @@ FUZZ_ENTRY(plan)
 		struct strbuf b;
 		strbuf_init(&b, &e);
 		/* a dump may refuse what the reader let through (a weight stored as
-		 * Q4_K that is not whole blocks: regress-q4k-place.plan), with a message */
+		 * Q4_K that is not whole blocks), with a message */
 		if (plan_dump(&e, &in, formats[i], &b))
 			FUZZ_CHECK(e.msg[0]);
 		strbuf_free(&b);
