@@ -432,6 +432,8 @@ static enum rwkvc_status layers_pair(struct loader *ld, yaml_node_t *k, yaml_nod
 		TRY(expect(ld, v, YAML_SCALAR_NODE, "'prefix'"));
 		if (!strstr(scalar(v), "{i}"))
 			return fail_at(ld, v, "the layer prefix must contain {i}");
+		if (scalar(v)[0] == '.') /* src_instantiate would expand it into itself without end */
+			return fail_at(ld, v, "the layer prefix cannot start with '.', which stands for the prefix");
 		s->layer_prefix = arena_strdup(&s->arena, ld->e, scalar(v));
 		return s->layer_prefix ? RWKVC_STATUS_OK : ld->e->status;
 	}
