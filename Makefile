@@ -3,9 +3,13 @@
 #   make deps          install the Debian packages the build and tests need
 #   make               build build/rwkvc and build/librwkvc.a
 #   make test          everything above, then the whole test suite
+#                      (SUITES="graph tokenizer" runs only tests/test_graph.c, tests/test_tokenizer.c)
 #   make demo          a random-weight 0.1B-shaped model, a few tokens, top logits
 #   make golden        regenerate tests/golden/ (the 2.9B plan dump and its kernels' GLSL)
-#   make SANITIZE=1    AddressSanitizer + UndefinedBehaviorSanitizer build (in build-san/)
+#   make SANITIZE=1    AddressSanitizer + UndefinedBehaviorSanitizer build (in build-san/);
+#                      `make test SANITIZE=1` runs the suite under them (LeakSanitizer too)
+#   make fuzz          libFuzzer on every parser, FUZZ_SECONDS each (default 60), new
+#                      inputs merged into tests/fuzz/corpus/ (clang; build-fuzz/; docs/fuzzing.md)
 #   make CC=clang      any C11 compiler; warnings are errors either way
 
 CC       ?= cc
@@ -16,6 +20,13 @@ SANITIZE ?= 0
 ifeq ($(SANITIZE),1)
 BUILD    := build-san
 OPT      := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDSAN    := -fsanitize=address,undefined
+endif
+# the library instrumented for libFuzzer's coverage; targets link -fsanitize=fuzzer
+ifeq ($(FUZZ),1)
+BUILD    := build-fuzz
+CC       := clang
+OPT      := -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 LDSAN    := -fsanitize=address,undefined
 endif
 
@@ -40,8 +51,17 @@ TEST_SRCS = $(wildcard tests/test_*.c)
 TEST_BINS = $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 TEST_HELPERS = $(filter-out $(TEST_SRCS),$(wildcard tests/*.c))
 TEST_HELPER_OBJS = $(TEST_HELPERS:%.c=$(BUILD)/%.o)
+# fuzz targets: tests/fuzz/fuzz_<name>.c, listed in tests/fuzz/targets.def
+FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES = $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
+FUZZ_OBJS = $(FUZZ_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/tests/fuzz/common.o
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+# the suites `make test` builds and runs (default: all)
+SUITES   ?= $(TEST_SRCS:tests/test_%.c=%)
+TEST_RUN  = $(SUITES:%=$(BUILD)/tests/test_%)
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps test demo golden clean help
+.PHONY: all deps test demo golden clean help fuzz fuzz-build
 .SECONDARY:
 all: $(BUILD)/rwkvc $(BUILD)/librwkvc.a
 
@@ -70,10 +90,34 @@ $(BUILD)/rwkvc: $(TOOL_OBJS) $(BUILD)/librwkvc.a
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_HELPER_OBJS) $(BUILD)/librwkvc.a
 	$(CC) $(LDFLAGS) $< $(TEST_HELPER_OBJS) $(BUILD)/librwkvc.a -lcmocka $(LDLIBS) -o $@
 
+# the corpus replay runs every fuzz entry point in the ordinary build
+$(BUILD)/tests/test_fuzz_replay: $(BUILD)/tests/test_fuzz_replay.o $(FUZZ_OBJS) $(TEST_HELPER_OBJS) $(BUILD)/librwkvc.a
+	$(CC) $(LDFLAGS) $< $(FUZZ_OBJS) $(TEST_HELPER_OBJS) $(BUILD)/librwkvc.a -lcmocka $(LDLIBS) -o $@
+
+# one libFuzzer binary per target: tests/fuzz/main.c compiled with its name
+$(BUILD)/fuzz/main_%.o: tests/fuzz/main.c tests/fuzz/targets.def
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DFUZZ_NAME=$* -c $< -o $@
+
+$(BUILD)/fuzz/%: $(BUILD)/fuzz/main_%.o $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/common.o $(BUILD)/librwkvc.a
+	$(CC) -fsanitize=fuzzer $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
+
+# writes the GGUF seeds of the gguf target (tests/fuzz/make_seeds.py runs it)
+$(BUILD)/fuzz/seed_gguf: $(BUILD)/tests/fuzz/seed_gguf.o $(BUILD)/tests/gguf_writer.o $(BUILD)/librwkvc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+# `make fuzz`: each target for FUZZ_SECONDS, new coverage merged into its corpus
+fuzz: deps
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
+	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 # `make test` installs what it needs first (Debian packages), then runs every suite.
 test: deps
-	@$(MAKE) --no-print-directory all $(TEST_BINS)
-	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+	@$(MAKE) --no-print-directory all $(TEST_RUN)
+	@BUILD=$(BUILD) sh tests/run.sh $(TEST_RUN)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -86,6 +130,6 @@ golden: $(BUILD)/rwkvc
 	$(BUILD)/rwkvc dump $(GOLDEN_PLAN) --target generic --format glsl -o tests/golden/rwkv7-2.9b.glsl
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

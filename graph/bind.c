@@ -229,6 +229,40 @@ static enum rwkvc_status count_layers(struct err *e, const struct graph_src *src
 	return RWKVC_STATUS_OK;
 }
 
+/* The layer a weight name belongs to by the layer prefix ("blocks.{i}." ->
+ * "blocks.7.att.key.weight" is layer 7), or -1. */
+static int64_t layer_of_name(const char *prefix, const char *name)
+{
+	const char *mark = strstr(prefix, "{i}");
+	size_t head = mark ? (size_t)(mark - prefix) : 0;
+	if (!mark || strncmp(name, prefix, head) != 0)
+		return -1;
+	const char *p = name + head, *tail = mark + 3;
+	int64_t v = 0;
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++)
+		if ((v = v * 10 + (*p - '0')) > 1000000000)
+			return -1;
+	return strncmp(p, tail, strlen(tail)) == 0 ? v : -1;
+}
+
+/* Layers are counted while they are consecutive from 0; a file that also
+ * holds weights of a later layer has lost one (or holds a stray one), and
+ * running it with fewer layers would give wrong results without a word. */
+static enum rwkvc_status check_no_gap(struct err *e, const struct graph_src *src, const struct bind_tensor *tensors,
+				      size_t n, int64_t layers, const char *what)
+{
+	for (size_t i = 0; i < n; i++) {
+		int64_t l = layer_of_name(src->layer_prefix, tensors[i].name);
+		if (l > layers)
+			return err_set(e, RWKVC_STATUS_BAD_SHAPE,
+				       "%s: tensor '%s' is in layer %lld, but layer %lld has no weights (a layer is missing)",
+				       what, tensors[i].name, (long long)l, (long long)layers);
+	}
+	return RWKVC_STATUS_OK;
+}
+
 enum rwkvc_status graph_src_bind_weights(struct err *e, struct graph_src *src,
 					 const struct bind_tensor *tensors, size_t n, const char *what)
 {
@@ -258,6 +292,8 @@ enum rwkvc_status graph_src_bind_weights(struct err *e, struct graph_src *src,
 					"%s: no layers found (no tensor '%s' or any other weight of layer 0)", what, name);
 			goto fail;
 		}
+		if (check_no_gap(e, src, tensors, n, layers, what))
+			goto fail;
 		char by[300];
 		snprintf(by, sizeof by, "the layers found in %s", what);
 		if (bind_one(e, src, src->layer_count.sym, layers, by))

@@ -15,6 +15,12 @@
 
 enum { NAME_MAX_LEN = 256 };
 
+/* Limits that keep every size computation in int64 (shape_numel at up to 2^26
+ * tokens) and stop a typo from asking for billions of layers. The largest
+ * official models are far below: 61 layers, 2^28 elements in one tensor. */
+enum { GRAPH_MAX_LAYERS = 4096 };
+#define GRAPH_MAX_NUMEL ((int64_t)1 << 36)
+
 /* Which op line (and layer) each expanded op came from, for resolving inputs. */
 struct origin {
 	const struct src_stmt *stmt;
@@ -398,7 +404,59 @@ static enum rwkvc_status copy_header(struct builder *b)
 	b->n_layers = src->layer_count.sym >= 0 ? src->syms[src->layer_count.sym].value : src->layer_count.n;
 	if (!src->layer_ops.n)
 		b->n_layers = 0;
+	if (b->n_layers > GRAPH_MAX_LAYERS)
+		return err_set(b->e, RWKVC_STATUS_BAD_SHAPE, "%s: %lld layers exceed the limit of %d", src->file,
+			       (long long)b->n_layers, GRAPH_MAX_LAYERS);
 	g->n_layers = (int32_t)b->n_layers;
+	return RWKVC_STATUS_OK;
+}
+
+/* Every dim of a tensor the build computes with must be positive and the
+ * element count (per token) at most GRAPH_MAX_NUMEL, checked without overflow. */
+static enum rwkvc_status check_size(struct builder *b, const char *name, const struct shape *s, struct srcpos pos)
+{
+	const struct graph *g = b->g;
+	int64_t n = 1;
+	for (int d = 0; d < s->rank; d++) {
+		int32_t sym = s->d[d].sym;
+		if (sym >= 0 && sym != g->sym_T && !g->syms[sym].bound)
+			continue; /* check_bound_weights reports it where it matters */
+		int64_t v = dim_value(g, s->d[d], 1);
+		if (v < 1 || v > GRAPH_MAX_NUMEL / n) {
+			char where[256], buf[96];
+			return err_set(b->e, RWKVC_STATUS_BAD_SHAPE,
+				       v < 1 ? "%s: '%s' has shape %s: sizes must be positive"
+					     : "%s: '%s' has shape %s, more than 2^36 elements",
+				       pos_str(pos, where, sizeof where), name, shape_str(g, s, buf, sizeof buf));
+		}
+		n *= v;
+	}
+	return RWKVC_STATUS_OK;
+}
+
+/* The tensors that exist before any op (shape rules read them): used inputs,
+ * weights and states; and every state slot. */
+static enum rwkvc_status check_declared_sizes(struct builder *b)
+{
+	struct graph *g = b->g;
+	for (int32_t t = 0; t < g->n_tensors; t++) {
+		const struct tensor *tn = &g->tensors[t];
+		if (tn->used && tn->kind != TENSOR_VALUE)
+			TRY(check_size(b, tn->name, &tn->shape, tn->pos));
+	}
+	for (int s = 0; s < g->n_states; s++)
+		TRY(check_size(b, g->states[s].name, &g->states[s].shape, b->src->states[s].pos));
+	return RWKVC_STATUS_OK;
+}
+
+/* The outputs of op i, once its shape rule has set them. */
+static enum rwkvc_status check_output_sizes(struct builder *b, int32_t i)
+{
+	const struct op *op = &b->g->ops[i];
+	for (int o = 0; o < op->n_out; o++) {
+		const struct tensor *tn = &b->g->tensors[op->out[o]];
+		TRY(check_size(b, tn->name, &tn->shape, tn->pos));
+	}
 	return RWKVC_STATUS_OK;
 }
 
@@ -413,8 +471,11 @@ enum rwkvc_status graph_build(struct err *e, const struct graph_src *src, struct
 	TRY_GOTO(st, resolve_outputs(&b), fail);
 	TRY_GOTO(st, sort_ops(&b), fail);
 	TRY_GOTO(st, check_bound_weights(&b), fail);
-	for (int32_t i = 0; i < out_g->n_ops; i++)
+	TRY_GOTO(st, check_declared_sizes(&b), fail);
+	for (int32_t i = 0; i < out_g->n_ops; i++) {
 		TRY_GOTO(st, infer_op_shapes(out_g, e, i), fail);
+		TRY_GOTO(st, check_output_sizes(&b, i), fail);
+	}
 	TRY_GOTO(st, check_states(&b), fail);
 	mem_free(b.origins);
 	return RWKVC_STATUS_OK;

@@ -432,6 +432,8 @@ static enum rwkvc_status layers_pair(struct loader *ld, yaml_node_t *k, yaml_nod
 		TRY(expect(ld, v, YAML_SCALAR_NODE, "'prefix'"));
 		if (!strstr(scalar(v), "{i}"))
 			return fail_at(ld, v, "the layer prefix must contain {i}");
+		if (scalar(v)[0] == '.') /* src_instantiate would expand it into itself without end */
+			return fail_at(ld, v, "the layer prefix cannot start with '.', which stands for the prefix");
 		s->layer_prefix = arena_strdup(&s->arena, ld->e, scalar(v));
 		return s->layer_prefix ? RWKVC_STATUS_OK : ld->e->status;
 	}
@@ -536,6 +538,8 @@ static enum rwkvc_status check_complete(struct loader *ld, yaml_node_t *root)
 			return fail_at(ld, root, "missing section '%s'", required[i]);
 	if (s->sym_T < 0)
 		return fail_at(ld, root, "'symbols' must declare T, the number of tokens per call");
+	if (!s->input.name.text) /* `inputs: {}`: the section is there but empty */
+		return fail_at(ld, find_key(ld, root, "inputs"), "'inputs' must name the token input");
 	if (find_key(ld, root, "layers")) {
 		if (s->layer_count.sym < 0 && s->layer_count.n <= 0)
 			return fail_at(ld, find_key(ld, root, "layers"), "'layers' needs 'count'");

@@ -89,10 +89,12 @@ enum rwkvc_status src_parse_dim(struct err *e, const struct graph_src *src, cons
 	double v = strtod(text, &end);
 	if (end != text && *end == '\0') {
 		out->sym = -1;
-		out->n = (int64_t)v;
-		if ((double)out->n != v) {
+		/* range first: converting NaN or a double past int64 is undefined behaviour */
+		bool whole = v > -0x1p63 && v < 0x1p63 && v == (double)(int64_t)v;
+		out->n = whole ? (int64_t)v : 0;
+		if (!whole) {
 			char where[256];
-			return err_set(e, RWKVC_STATUS_BAD_GRAPH, "%s: '%s' is not a whole number",
+			return err_set(e, RWKVC_STATUS_BAD_GRAPH, "%s: '%s' is not a whole number (of magnitude below 2^63)",
 				       srcpos_str(pos, where, sizeof where), text);
 		}
 		return RWKVC_STATUS_OK;

@@ -105,7 +105,8 @@ static enum rwkvc_status cpu_prepare(struct err *e, struct rwkvc_model *m, const
 		m->owned[t] = mem_alloc(e, (size_t)weight_numel(wt) * sizeof(float), tn->name);
 		if (!m->owned[t])
 			return e->status;
-		TRY(weight_store_values(e, wt, as, m->owned[t]));
+		if (weight_store_values(e, wt, as, m->owned[t]))
+			return err_context(e, "%s", m->weights.path); /* the message names the tensor, not the file */
 		m->f32[t] = m->owned[t];
 		done += (uint64_t)weight_numel(wt);
 		show_progress(converts && m->ctx->progress, "quantising", done, total, &shown);

@@ -161,7 +161,7 @@ static void test_fuse_groups_of_rwkv7(void **state)
 		assert_int_equal(sets[l], 2);
 		assert_int_equal(groups[l], 8);
 	}
-
+	partition_destroy(&part);
 	graph_destroy(&g);
 }
 
