@@ -153,12 +153,19 @@ void rwkvc_session_destroy(rwkvc_session_t *session);
 enum rwkvc_eval_flags {
 	RWKVC_EVAL_LAST = 0, /* write only the last position's logits: out is [vocab] */
 	RWKVC_EVAL_ALL = 1,  /* write every position's logits: out is [n_tokens, vocab] */
+	/* Check that the logits written and the new state hold no NaN or Inf. If
+	 * they do: NOT_FINITE, the state as before the call, and a message naming
+	 * the first token whose evaluation made one and the layer it arose in (the
+	 * tokens are fed again one at a time, every layer's state checked after
+	 * each; docs/c-api.md). Costs one state readback when all is finite. */
+	RWKVC_EVAL_CHECK_FINITE = 2,
 };
 
 /* Feeds n_tokens tokens (all at once, as a sequence) and advances the state.
  * out_logits may be NULL when the logits are not needed. Errors: BAD_ARGUMENT
  * (a token id outside [0, vocab), n_tokens == 0), NO_MEMORY, VULKAN,
- * DEVICE_LOST. On error the state is unchanged. */
+ * DEVICE_LOST, NOT_FINITE (with RWKVC_EVAL_CHECK_FINITE). On error the state
+ * is unchanged. */
 enum rwkvc_status rwkvc_session_eval(rwkvc_session_t *session, const int32_t *tokens,
 				     size_t n_tokens, unsigned flags, float *out_logits);
 

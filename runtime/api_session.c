@@ -79,15 +79,23 @@ static enum rwkvc_status make_active(struct err *e, rwkvc_session_t *s)
 	return RWKVC_STATUS_OK;
 }
 
+enum rwkvc_status session_eval(struct err *e, rwkvc_session_t *s, const int32_t *tokens, size_t n_tokens,
+			       unsigned flags, float *out_logits)
+{
+	if (!s->model->vk)
+		return eval_cpu(e, s, tokens, n_tokens, flags, out_logits);
+	TRY(make_active(e, s));
+	return vk_model_eval(e, s->model->vk, tokens, n_tokens, (flags & RWKVC_EVAL_ALL) != 0, out_logits);
+}
+
 enum rwkvc_status rwkvc_session_eval(rwkvc_session_t *s, const int32_t *tokens, size_t n_tokens, unsigned flags,
 				     float *out_logits)
 {
 	struct err *e = &s->model->ctx->err;
 	TRY(check_tokens(e, s->model, tokens, n_tokens));
-	if (!s->model->vk)
-		return eval_cpu(e, s, tokens, n_tokens, flags, out_logits);
-	TRY(make_active(e, s));
-	return vk_model_eval(e, s->model->vk, tokens, n_tokens, (flags & RWKVC_EVAL_ALL) != 0, out_logits);
+	if (flags & RWKVC_EVAL_CHECK_FINITE)
+		return session_eval_checked(e, s, tokens, n_tokens, flags, out_logits);
+	return session_eval(e, s, tokens, n_tokens, flags, out_logits);
 }
 
 size_t rwkvc_state_size(const rwkvc_session_t *s) { return s->model->state.total; }

@@ -36,6 +36,13 @@ struct rwkvc_session {
 	float *state; /* flat, model->state layout; on the device instead while active */
 };
 
+/* rwkvc_session_eval after its argument checks, without RWKVC_EVAL_CHECK_FINITE. */
+enum rwkvc_status session_eval(struct err *e, struct rwkvc_session *s, const int32_t *tokens, size_t n_tokens,
+			       unsigned flags, float *out_logits);
+/* The same with the finiteness check (api_finite.c). */
+enum rwkvc_status session_eval_checked(struct err *e, struct rwkvc_session *s, const int32_t *tokens,
+				       size_t n_tokens, unsigned flags, float *out_logits);
+
 /* Binds src's symbols from the names and shapes of a weights file (graph_src_bind_weights). */
 struct graph_src;
 enum rwkvc_status model_bind_weights(struct err *e, struct graph_src *src, const struct weight_file *w);

@@ -1,4 +1,5 @@
 /* cmd_logits.c - `rwkvc logits`: the logits of a token sequence, as raw float32. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,11 +8,22 @@
 #include "rwkvc.h"
 #include "util.h"
 
+/* Without --check-finite the logits are written as they are, but not silently. */
+static void warn_not_finite(const char *cmd, const float *x, size_t n)
+{
+	size_t bad = 0;
+	for (size_t i = 0; i < n; i++)
+		bad += !isfinite(x[i]);
+	if (bad)
+		fprintf(stderr, "rwkvc %s: warning: %zu of %zu logits are NaN or Inf; --check-finite says where they "
+				"arise\n", cmd, bad, n);
+}
+
 int cmd_logits(int argc, char **argv)
 {
 	const char *weights = NULL, *tokens_arg = NULL, *out_path = NULL, *backend = "auto", *dtype = "f32";
 	const char *graph = NULL, *quant = NULL;
-	bool last = false, verbose = false, no_fuse = false;
+	bool last = false, verbose = false, no_fuse = false, check_finite = false;
 	struct cli_option opts[] = {
 		{ "weights", 'w', CLI_STRING, &weights, "FILE", "model weights (.safetensors or .gguf)" },
 		{ "tokens", 't', CLI_STRING, &tokens_arg, "IDS", "token ids, comma-separated: 0,510,3" },
@@ -23,6 +35,8 @@ int cmd_logits(int argc, char **argv)
 		{ "quant", 0, CLI_STRING, &quant, "TYPE", UTIL_QUANT_HELP },
 		{ "graph", 'g', CLI_STRING, &graph, "FILE", "op graph YAML (default: the built-in RWKV-7 graph)" },
 		{ "no-fuse", 0, CLI_FLAG, &no_fuse, NULL, "one kernel per op (vulkan; for comparisons)" },
+		{ "check-finite", 0, CLI_FLAG, &check_finite, NULL, "fail on a NaN or Inf in the logits or state, "
+									"naming the token and the layer it arose in" },
 		{ "verbose", 'v', CLI_FLAG, &verbose, NULL, "print the model's shape and the time taken (stderr)" },
 	};
 	struct cli_command cmd = { "logits", "rwkvc logits --weights M --tokens 1,2,3 [--out FILE] [options]",
@@ -59,14 +73,16 @@ int cmd_logits(int argc, char **argv)
 		util_print_model(stderr, &us.info);
 	float *logits = malloc(rows * vocab * sizeof *logits);
 	r = CLI_EXIT_FAIL;
+	unsigned eval_flags = (last ? RWKVC_EVAL_LAST : RWKVC_EVAL_ALL) | (check_finite ? RWKVC_EVAL_CHECK_FINITE : 0);
 	double t0 = util_now();
 	if (!logits) {
 		cli_fail(cmd.name, "out of memory for %zu x %zu logits", rows, vocab);
-	} else if (rwkvc_session_eval(us.session, tokens, n, last ? RWKVC_EVAL_LAST : RWKVC_EVAL_ALL, logits)) {
+	} else if (rwkvc_session_eval(us.session, tokens, n, eval_flags, logits)) {
 		cli_fail(cmd.name, "%s", rwkvc_errmsg(us.ctx));
 	} else {
 		if (verbose)
 			util_print_rate(stderr, "evaluated", n, util_now() - t0);
+		warn_not_finite(cmd.name, logits, rows * vocab);
 		if (out_path) {
 			r = util_write_floats(cmd.name, out_path, logits, rows * vocab) ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 		} else {

@@ -23,7 +23,7 @@ struct run_args {
 	int64_t n, top_k;
 	double temperature, top_p, presence, frequency, decay;
 	struct cli_strings stop;
-	bool print_ids, verbose;
+	bool print_ids, verbose, check_finite;
 };
 
 /* Everything one generation holds; released by run_close. */
@@ -253,6 +253,11 @@ static int open_run(struct run *r, const struct run_args *a, const struct rwkvc_
 
 /* ---- the generation ---- */
 
+static unsigned eval_flags(const struct run_args *a)
+{
+	return RWKVC_EVAL_LAST | (a->check_finite ? RWKVC_EVAL_CHECK_FINITE : 0);
+}
+
 /* Samples, shows and feeds up to a->n tokens. *pending: the last token
  * sampled and not fed (what a state file must remember), or -1. */
 static int generate(struct run *r, const struct run_args *a, int32_t *pending, size_t *out_n, const char **why)
@@ -277,7 +282,7 @@ static int generate(struct run *r, const struct run_args *a, int32_t *pending, s
 		}
 		if (i + 1 == a->n)
 			break;
-		if (rwkvc_session_eval(r->us.session, &t, 1, RWKVC_EVAL_LAST, r->logits))
+		if (rwkvc_session_eval(r->us.session, &t, 1, eval_flags(a), r->logits))
 			return cli_fail(CMD, "%s", rwkvc_errmsg(r->us.ctx));
 		*pending = -1;
 	}
@@ -299,7 +304,7 @@ static int run_main(const struct run_args *a, const struct rwkvc_sampler_options
 	double t0 = util_now(), t1 = t0, t2 = t0;
 	size_t n_gen = 0;
 	const char *why = NULL;
-	if (rc < 0 && rwkvc_session_eval(r.us.session, r.feed, r.n_feed, RWKVC_EVAL_LAST, r.logits))
+	if (rc < 0 && rwkvc_session_eval(r.us.session, r.feed, r.n_feed, eval_flags(a), r.logits))
 		rc = cli_fail(CMD, "%s", rwkvc_errmsg(r.us.ctx));
 	if (rc < 0) {
 		pending = -1; /* fed now */
@@ -406,6 +411,8 @@ int cmd_run(int argc, char **argv)
 		{ "dtype", 0, CLI_STRING, &a.dtype, "TYPE", "f32 or f16 weights and activations (vulkan; default f32)" },
 		{ "quant", 0, CLI_STRING, &a.quant, "TYPE", UTIL_QUANT_HELP },
 		{ "graph", 'g', CLI_STRING, &a.graph, "FILE", "op graph YAML (default: the built-in RWKV-7 graph)" },
+		{ "check-finite", 0, CLI_FLAG, &a.check_finite, NULL, "on a NaN or Inf, say which token and layer "
+									 "made it (without: sampling refuses it)" },
 		{ "verbose", 0, CLI_FLAG, &a.verbose, NULL, "print the model's shape (stderr)" },
 	};
 	struct cli_command cmd = {
