@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/progress.h"
 #include "graph/shape_rules.h"
 #include "graph/src.h"
 #include "passes/dce.h"
@@ -59,15 +60,6 @@ enum rwkvc_status model_check_weights(struct err *e, const struct graph *g, cons
 	return RWKVC_STATUS_OK;
 }
 
-static void show_progress(int progress, const char *what, uint64_t done, uint64_t total, int *shown)
-{
-	int pct = (int)(100 * done / (total ? total : 1));
-	if (!progress || pct == *shown)
-		return;
-	*shown = pct;
-	fprintf(stderr, "\r%s weights: %3d%%%s", what, pct, pct == 100 ? "\n" : "");
-}
-
 /*
  * CPU backend: every used weight as f32, with the values it has stored as
  * stored[t] (NULL: as the file holds it), so the interpreter sees the weights
@@ -91,7 +83,7 @@ static enum rwkvc_status cpu_prepare(struct err *e, struct rwkvc_model *m, const
 		total += (uint64_t)weight_numel(wt);
 		converts = converts || (stored && stored[t] != wt->dtype && stored[t] != DTYPE_F32);
 	}
-	int shown = -1;
+	struct progress bar = progress_start(converts && m->ctx->progress, "quantising weights");
 	for (int32_t t = 0; t < g->n_tensors; t++) {
 		const struct tensor *tn = &g->tensors[t];
 		if (tn->kind != TENSOR_WEIGHT || !tn->used)
@@ -109,9 +101,9 @@ static enum rwkvc_status cpu_prepare(struct err *e, struct rwkvc_model *m, const
 			return err_context(e, "%s", m->weights.path); /* the message names the tensor, not the file */
 		m->f32[t] = m->owned[t];
 		done += (uint64_t)weight_numel(wt);
-		show_progress(converts && m->ctx->progress, "quantising", done, total, &shown);
+		progress_show(&bar, done, total);
 	}
-	show_progress(converts && m->ctx->progress, "quantising", total, total, &shown);
+	progress_show(&bar, total, total);
 	return RWKVC_STATUS_OK;
 }
 

@@ -534,14 +534,5 @@ fail:
 
 enum rwkvc_status gguf_open(struct err *e, const char *path, struct weight_file *out_w)
 {
-	struct file_map map;
-	memset(out_w, 0, sizeof *out_w);
-	TRY(file_map_open(e, path, &map));
-	enum rwkvc_status st = gguf_parse(e, map.data, map.size, path, out_w);
-	if (st != RWKVC_STATUS_OK) {
-		file_map_close(&map);
-		return st;
-	}
-	out_w->map = map;
-	return RWKVC_STATUS_OK;
+	return weights_open_mapped(e, path, gguf_parse, out_w);
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/progress.h"
 #include "base/half.h"
 #include "ctx.h"
 #include "graph/src.h"
@@ -159,15 +160,6 @@ static void fill_one(const struct random_job *j, size_t i, float *tmp, void *dst
 	}
 }
 
-static void show_progress(int on, const char *what, uint64_t done, uint64_t total, int *shown)
-{
-	int pct = (int)(100 * done / (total ? total : 1));
-	if (!on || pct == *shown)
-		return;
-	*shown = pct;
-	fprintf(stderr, "\r%s: %3d%%%s", what, pct, pct == 100 ? "\n" : "");
-}
-
 static enum rwkvc_status write_all(struct random_job *j, const char *path, int progress)
 {
 	char seed[32], shape_note[64], what[256];
@@ -184,7 +176,7 @@ static enum rwkvc_status write_all(struct random_job *j, const char *path, int p
 		return j->e->status;
 	}
 	uint64_t done = 0;
-	int shown = -1;
+	struct progress bar = progress_start(progress, what);
 	for (size_t i = 0; i < j->n; i++) {
 		fill_one(j, i, buf, buf);
 		if (safetensors_writer_put(j->e, w, i, buf, j->descs[i].nbytes)) {
@@ -193,7 +185,7 @@ static enum rwkvc_status write_all(struct random_job *j, const char *path, int p
 			return j->e->status;
 		}
 		done += j->descs[i].nbytes;
-		show_progress(progress, what, done, j->total_bytes, &shown);
+		progress_show(&bar, done, j->total_bytes);
 	}
 	mem_free(buf);
 	return safetensors_writer_commit(j->e, w);
@@ -270,7 +262,7 @@ enum rwkvc_status random_weights_make(struct err *e, const struct rwkvc_random_m
 	if (!st && !table)
 		st = e->status;
 	uint64_t done = 0;
-	int shown = -1;
+	struct progress bar = progress_start(progress, "making random weights");
 	for (size_t i = 0; i < j.n && !st; i++) {
 		table[i] = j.descs[i];
 		table[i].name = arena_strdup(&out_w->arena, e, j.descs[i].name);
@@ -282,7 +274,7 @@ enum rwkvc_status random_weights_make(struct err *e, const struct rwkvc_random_m
 		fill_one(&j, i, tmp, data);
 		table[i].data = data;
 		done += table[i].nbytes;
-		show_progress(progress, "making random weights", done, j.total_bytes, &shown);
+		progress_show(&bar, done, j.total_bytes);
 	}
 	if (!st) {
 		out_w->tensors = table;

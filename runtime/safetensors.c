@@ -388,14 +388,5 @@ enum rwkvc_status safetensors_parse(struct err *e, const uint8_t *data, size_t s
 
 enum rwkvc_status safetensors_open(struct err *e, const char *path, struct weight_file *out_w)
 {
-	struct file_map m;
-	memset(out_w, 0, sizeof *out_w);
-	TRY(file_map_open(e, path, &m));
-	enum rwkvc_status s = safetensors_parse(e, m.data, m.size, path, out_w);
-	if (s != RWKVC_STATUS_OK) {
-		file_map_close(&m);
-		return s;
-	}
-	out_w->map = m;
-	return RWKVC_STATUS_OK;
+	return weights_open_mapped(e, path, safetensors_parse, out_w);
 }

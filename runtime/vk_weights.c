@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/progress.h"
 #include "base/half.h"
 #include "quant.h"
 #include "vk_model_internal.h"
@@ -126,15 +127,6 @@ static enum rwkvc_status convert(struct err *e, const struct vk_model *m, int32_
 	return RWKVC_STATUS_OK;
 }
 
-static void show_progress(int progress, const char *what, uint64_t done, uint64_t total, int *shown)
-{
-	int pct = (int)(100 * done / (total ? total : 1));
-	if (!progress || pct == *shown)
-		return;
-	*shown = pct;
-	fprintf(stderr, "\r%s weights: %3d%%%s", what, pct, pct == 100 ? "\n" : "");
-}
-
 /* Uploads weight t from the file, converting it first unless it is stored as the file holds it. */
 static enum rwkvc_status upload_one(struct err *e, struct vk_model *m, int32_t t, const struct weight_tensor *wt,
 				    float *tmp, void *conv)
@@ -172,14 +164,14 @@ enum rwkvc_status vk_model_upload_weights(struct err *e, struct vk_model *m, con
 	float *tmp = mem_alloc(e, biggest * sizeof(float) + 1, "weight conversion");
 	void *conv = mem_alloc(e, biggest * sizeof(float) + 1, "weight conversion");
 	enum rwkvc_status st = tmp && conv ? RWKVC_STATUS_OK : e->status;
-	int shown = -1;
-	const char *what = "uploading";
+	const char *what = "uploading weights";
 	for (int32_t t = 0; t < g->n_tensors; t++)
 		if (m->wloc[t].page >= 0 && quantised(p->place[t].dtype)) {
 			const struct weight_tensor *wt = weights_find(w, g->tensors[t].name);
 			if (wt && !as_is(m, t, wt))
-				what = "quantising and uploading";
+				what = "quantising and uploading weights";
 		}
+	struct progress bar = progress_start(progress, what);
 	for (int32_t t = 0; t < g->n_tensors && !st; t++) {
 		const struct vk_weight_loc *loc = &m->wloc[t];
 		if (loc->page < 0)
@@ -193,7 +185,7 @@ enum rwkvc_status vk_model_upload_weights(struct err *e, struct vk_model *m, con
 		if (st)
 			err_context(e, "while uploading '%s'", g->tensors[t].name);
 		done += loc->bytes;
-		show_progress(progress, what, done, total, &shown);
+		progress_show(&bar, done, total);
 	}
 	mem_free(tmp);
 	mem_free(conv);

@@ -28,6 +28,21 @@ enum rwkvc_status weights_open(struct err *e, const char *path, struct weight_fi
 	return safetensors_open(e, path, out_w);
 }
 
+enum rwkvc_status weights_open_mapped(struct err *e, const char *path, weights_parse_fn parse,
+				      struct weight_file *out_w)
+{
+	struct file_map map;
+	memset(out_w, 0, sizeof *out_w);
+	TRY(file_map_open(e, path, &map));
+	enum rwkvc_status st = parse(e, map.data, map.size, path, out_w);
+	if (st != RWKVC_STATUS_OK) {
+		file_map_close(&map);
+		return st;
+	}
+	out_w->map = map;
+	return RWKVC_STATUS_OK;
+}
+
 void weights_close(struct weight_file *w)
 {
 	file_map_close(&w->map);

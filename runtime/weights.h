@@ -63,6 +63,13 @@ struct weight_file {
  * UNSUPPORTED (GGUF until its reader lands, dtypes or ranks rwkvc cannot
  * hold), NO_MEMORY. */
 enum rwkvc_status weights_open(struct err *e, const char *path, struct weight_file *out_w);
+/* A reader of one format: parses data[0..size) (`what` names it in messages)
+ * into *out_w, which points into data. */
+typedef enum rwkvc_status (*weights_parse_fn)(struct err *e, const uint8_t *data, size_t size, const char *what,
+					       struct weight_file *out_w);
+/* Maps `path` and parses it with `parse`; on success *out_w owns the mapping. */
+enum rwkvc_status weights_open_mapped(struct err *e, const char *path, weights_parse_fn parse,
+				      struct weight_file *out_w);
 /* Releases everything the file owns (mapping, arena) and empties *w. */
 void weights_close(struct weight_file *w);
 /* The tensor named `name`, or NULL. O(log n). The pointer lives as long as w. */
