@@ -127,7 +127,8 @@ struct bind_tensor {
 
 /* Gives every symbol the values of preset `name`. */
 enum rwkvc_status graph_src_bind_preset(struct err *e, struct graph_src *src, const char *name);
-/* Gives symbols explicit values: names[i] = values[i]. */
+/* Gives symbols explicit values: names[i] = values[i]. Symbols left unbound
+ * fail graph_build only where a used tensor needs them. */
 enum rwkvc_status graph_src_bind_values(struct err *e, struct graph_src *src, const char *const *names,
 					const int64_t *values, int n);
 /*

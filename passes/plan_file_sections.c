@@ -140,6 +140,15 @@ static enum rwkvc_status check_places(struct pf_reader *r, const struct plan *p)
 			return pf_fail(r, "'%s' at [%llu, +%llu) lies outside its %s buffer of %llu bytes", g->tensors[t].name,
 				       (unsigned long long)pl->offset, (unsigned long long)pl->bytes, place_kind_name(pl->kind),
 				       (unsigned long long)size);
+		if (pl->kind == PLACE_WEIGHT && pl->alias < 0) {
+			/* the runtime sizes uploads by the type: a quantised type needs whole blocks */
+			uint64_t numel = (uint64_t)shape_numel(g, &g->tensors[t].shape, 1);
+			size_t need = dtype_bytes(pl->dtype, numel);
+			if (need == 0 || pl->bytes < need)
+				return pf_fail(r, "weight '%s' of %llu elements cannot be stored as %s in %llu bytes",
+					       g->tensors[t].name, (unsigned long long)numel, dtype_name(pl->dtype),
+					       (unsigned long long)pl->bytes);
+		}
 		int32_t at = t, steps = 0;
 		while (p->place[at].alias >= 0 && steps++ <= g->n_tensors)
 			at = p->place[at].alias;

@@ -4,9 +4,11 @@
  * repeated --disable-pass, every dump format, and exit statuses with their
  * messages.
  */
+#define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void test_compile_then_dump(void **state)
@@ -45,6 +47,26 @@ static void test_compile_then_dump(void **state)
 	assert_int_equal(test_run("dump '%s'", plan), 1);
 	test_assert_contains("stderr", test_err, "rwkvc dump: ");
 	test_assert_contains("stderr", test_err, "checksum mismatch");
+}
+
+/* A one-layer model has no value-residual weights, so its weights leave the
+ * value-residual rank Dv unbound: the plan must still compile, load and give
+ * the tokens a run without the plan gives. */
+static void test_one_layer_model_compiles(void **state)
+{
+	(void)state;
+	char model[1024], plan[1024];
+	snprintf(model, sizeof model, "%s", test_tmp_path("one-layer.safetensors"));
+	snprintf(plan, sizeof plan, "%s", test_tmp_path("one-layer.plan"));
+	assert_int_equal(test_run("mkmodel --layers 1 --embd 128 --vocab 256 --seed 5 -o '%s'", model), 0);
+	assert_int_equal(test_run("compile -w '%s' -o '%s'", model, plan), 0);
+	assert_int_equal(test_run("run -w '%s' --prompt-ids 7,100,3 --print-ids -n 6 -s 9 -b vulkan", model), 0);
+	char *want = strdup(test_out);
+	assert_true(strlen(want) > 6);
+	assert_int_equal(test_run("run -w '%s' --plan '%s' --prompt-ids 7,100,3 --print-ids -n 6 -s 9 -b vulkan", model, plan),
+			 0);
+	assert_string_equal(test_out, want);
+	free(want);
 }
 
 static void test_pass_options(void **state)
@@ -108,6 +130,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_compile_then_dump, test_run_free),
+		cmocka_unit_test_teardown(test_one_layer_model_compiles, test_run_free),
 		cmocka_unit_test_teardown(test_pass_options, test_run_free),
 		cmocka_unit_test_teardown(test_usage_errors, test_run_free),
 	};

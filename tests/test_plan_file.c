@@ -318,6 +318,26 @@ static void test_refuses_names_the_graph_lacks(void **state)
 	plan_file_destroy(&pf);
 }
 
+/* A weight stored as a type its size cannot have (Q4_K needs blocks of 256):
+ * refused by the reader, not left for the runtime to size as 0 bytes. */
+static void test_refuses_weights_of_impossible_types(void **state)
+{
+	(void)state;
+	struct plan_file pf;
+	make_plan(false, &pf);
+	int32_t t = graph_find(&pf.graph, "blocks.0.att.x_r");
+	assert_true(t >= 0);
+	assert_int_equal(pf.plan.place[t].kind, PLACE_WEIGHT);
+	pf.plan.place[t].dtype = DTYPE_Q4_K;
+	struct err e = { 0 };
+	struct strbuf b;
+	serialize(&pf, &b, &e);
+	struct bytes bb = { (uint8_t *)b.data, b.len };
+	expect(&bb, RWKVC_STATUS_BAD_FORMAT, "weight 'blocks.0.att.x_r' of ", "cannot be stored as q4_k in ");
+	strbuf_free(&b);
+	plan_file_destroy(&pf);
+}
+
 /* Random damage (past the checksum, which would catch it) never crashes the
  * reader. Without code: GLSL text and SPIR-V words are not checked, so damage
  * there would mostly go unnoticed and tell nothing about the parsers. */
@@ -504,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_keeps_everything),
 		cmocka_unit_test(test_refuses_bad_magic_versions_and_damage),
 		cmocka_unit_test(test_refuses_names_the_graph_lacks),
+		cmocka_unit_test(test_refuses_weights_of_impossible_types),
 		cmocka_unit_test(test_random_damage_is_refused_cleanly),
 		cmocka_unit_test(test_allocation_failures),
 		cmocka_unit_test(test_quant_is_recorded_or_refused),
