@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 [ -f .gpu/env.sh ] || ../shared/gpu/fetch-debs.sh
-SUITES="test_vk_model test_kernels test_quant_model"
+SUITES="test_vk_model test_kernels test_quant_model test_check_finite test_faults"
 make -j2 all $(for s in $SUITES; do [ -f tests/$s.c ] && printf 'build/tests/%s ' $s; done)
 mkdir -p .gpu/bin/tests .gpu/shared
 strip -o .gpu/bin/rwkvc build/rwkvc
