@@ -510,12 +510,14 @@ static void merge_matvec_sets(struct fuser *f, const int32_t *level)
 	mem_free(parts);
 }
 
-/* Drops the groups merging emptied, renumbering the claims. */
-static void compact_groups(struct fuser *f)
+/* Drops the groups merging emptied, renumbering the claims. Failing is an
+ * error, not a skipped tidy-up: an empty group keeps a stale `first`, and
+ * lowering takes every group of the partition for a kernel. */
+static enum rwkvc_status compact_groups(struct fuser *f)
 {
 	int32_t *to = mem_alloc(f->e, ((size_t)f->n_groups + 1) * sizeof *to, "fusion");
 	if (!to)
-		return; /* empty groups are harmless to order_groups, only untidy */
+		return f->e->status;
 	int32_t kept = 0;
 	for (int32_t grp = 0; grp < f->n_groups; grp++) {
 		to[grp] = f->groups[grp].n ? kept : -1;
@@ -526,6 +528,7 @@ static void compact_groups(struct fuser *f)
 		f->claim[i] = to[f->claim[i]];
 	f->n_groups = kept;
 	mem_free(to);
+	return RWKVC_STATUS_OK;
 }
 
 static enum rwkvc_status order_groups(struct fuser *f, struct partition *out, bool matvec_sets)
@@ -539,7 +542,7 @@ static enum rwkvc_status order_groups(struct fuser *f, struct partition *out, bo
 		st = wavefronts(f, level, false);
 		if (!st) {
 			merge_matvec_sets(f, level);
-			compact_groups(f);
+			st = compact_groups(f);
 		}
 	}
 	if (!st)

@@ -362,5 +362,6 @@ enum rwkvc_status rwkvc_model_measure_bandwidth(rwkvc_model_t *m, double *out_gb
 	*out_gbps = 0;
 	if (!m->vk)
 		return err_set(&m->ctx->err, RWKVC_STATUS_UNSUPPORTED, "measuring bandwidth needs the Vulkan backend");
+	TRY(vk_model_check_lost(&m->ctx->err, m->vk));
 	return vk_measure_bandwidth(&m->ctx->err, vk_model_device(m->vk), out_gbps);
 }

@@ -113,6 +113,13 @@ void rwkvc_state_slot(const rwkvc_session_t *s, int slot, const char **out_name,
 		out_shape[d + 1] = dim_value(g, ss->shape.d[d], 0);
 }
 
+/* Vulkan: after a lost device every call on the model's sessions fails alike,
+ * even one that would only read or write a session's host copy. */
+static enum rwkvc_status check_lost(struct err *e, const rwkvc_session_t *s)
+{
+	return s->model->vk ? vk_model_check_lost(e, s->model->vk) : RWKVC_STATUS_OK;
+}
+
 static enum rwkvc_status check_count(struct err *e, const rwkvc_session_t *s, size_t n)
 {
 	if (n != s->model->state.total)
@@ -123,6 +130,7 @@ static enum rwkvc_status check_count(struct err *e, const rwkvc_session_t *s, si
 enum rwkvc_status rwkvc_state_get(rwkvc_session_t *s, float *out, size_t n)
 {
 	TRY(check_count(&s->model->ctx->err, s, n));
+	TRY(check_lost(&s->model->ctx->err, s));
 	if (s->model->active == s)
 		return vk_model_state_get(&s->model->ctx->err, s->model->vk, out, n);
 	memcpy(out, s->state, n * sizeof(float));
@@ -133,6 +141,7 @@ enum rwkvc_status rwkvc_state_set(rwkvc_session_t *s, const float *in, size_t n)
 {
 	struct err *e = &s->model->ctx->err;
 	TRY(check_count(e, s, n));
+	TRY(check_lost(e, s));
 	for (size_t i = 0; i < n; i++)
 		if (!isfinite(in[i]))
 			return err_set(e, RWKVC_STATUS_NOT_FINITE, "state value %zu is not finite", i);
@@ -144,6 +153,7 @@ enum rwkvc_status rwkvc_state_set(rwkvc_session_t *s, const float *in, size_t n)
 
 enum rwkvc_status rwkvc_state_reset(rwkvc_session_t *s)
 {
+	TRY(check_lost(&s->model->ctx->err, s));
 	if (s->model->active == s)
 		return vk_model_state_reset(&s->model->ctx->err, s->model->vk);
 	memset(s->state, 0, s->model->state.total * sizeof(float));
@@ -157,6 +167,7 @@ enum rwkvc_status rwkvc_session_profile(rwkvc_session_t *s, size_t n_tokens, cha
 	*out_text = NULL;
 	if (!m->vk)
 		return err_set(e, RWKVC_STATUS_UNSUPPORTED, "profiling needs the Vulkan backend");
+	TRY(check_lost(e, s));
 	/* the profile runs the kernels on whatever the buffers hold: keep the state */
 	float *saved = mem_alloc(e, m->state.total * sizeof(float) + 1, "saved state");
 	if (!saved)

@@ -12,7 +12,7 @@
  *             (one buffer, bump sub-allocation at vk_device.align); vk_range =
  *             (buffer, offset, size), the unit bound to a shader. A binding may
  *             not exceed maxStorageBufferRange (128 MiB on lavapipe): bind
- *             sub-ranges. Every vkAllocateMemory asks fault_alloc_should_fail().
+ *             sub-ranges. Every vkAllocateMemory asks fault_device_alloc_should_fail().
  *   transfer  vk_upload / vk_download / vk_fill through a bounded two-slot
  *             staging ring (vk_device_options.staging_bytes), so a multi-GB
  *             upload needs no multi-GB staging buffer.
@@ -227,6 +227,11 @@ void vk_device_destroy(struct vk_device *d);
 uint64_t vk_device_message_count(struct vk_device *d);
 const char *vk_device_message(struct vk_device *d, unsigned i, char *buf, size_t cap);
 void vk_device_messages_reset(struct vk_device *d);
+/* Validation messages of every instance this process has made, destroyed ones
+ * included, with the text of the latest: what a test checks after a failed
+ * load, whose device is gone before anyone could ask it (leaks of Vulkan
+ * objects are reported while the device is destroyed). */
+uint64_t vk_messages_total(char *last, size_t cap);
 /* Turns echoing of validation messages to stderr on or off (e.g. around a
  * test that provokes them); returns the previous setting. */
 bool vk_device_messages_echo(struct vk_device *d, bool on);

@@ -8,8 +8,27 @@
 
 static const char VALIDATION_LAYER[] = "VK_LAYER_KHRONOS_validation";
 
+/* Over every instance, for vk_messages_total. */
+static pthread_mutex_t total_lock = PTHREAD_MUTEX_INITIALIZER;
+static uint64_t total_count;
+static char total_last[VK_LOG_MSG_LEN];
+
+uint64_t vk_messages_total(char *last, size_t cap)
+{
+	pthread_mutex_lock(&total_lock);
+	uint64_t n = total_count;
+	if (cap)
+		snprintf(last, cap, "%s", total_last);
+	pthread_mutex_unlock(&total_lock);
+	return n;
+}
+
 static void log_record(struct vk_message_log *log, bool is_error, const char *text)
 {
+	pthread_mutex_lock(&total_lock);
+	total_count++;
+	snprintf(total_last, sizeof total_last, "%s", text);
+	pthread_mutex_unlock(&total_lock);
 	pthread_mutex_lock(&log->lock);
 	log->count++;
 	log->n_errors += is_error;

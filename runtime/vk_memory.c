@@ -73,7 +73,7 @@ enum rwkvc_status vk_memory_alloc(struct err *e, struct vk_device *d,
 				  VkDeviceMemory *out_mem)
 {
 	*out_mem = VK_NULL_HANDLE;
-	if (fault_alloc_should_fail())
+	if (fault_device_alloc_should_fail())
 		return vk_fail(e, VK_ERROR_OUT_OF_DEVICE_MEMORY,
 			       "while allocating %llu bytes of device memory for '%s' (injected fault)",
 			       (unsigned long long)req->size, what);

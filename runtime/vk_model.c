@@ -268,10 +268,16 @@ static void read_logits(const struct vk_model *m, size_t rows, float *out)
 	}
 }
 
-enum rwkvc_status vk_model_eval(struct err *e, struct vk_model *m, const int32_t *tokens, size_t n, bool all, float *out)
+enum rwkvc_status vk_model_check_lost(struct err *e, const struct vk_model *m)
 {
 	if (m->dev->lost)
 		return err_set(e, RWKVC_STATUS_DEVICE_LOST, "the GPU was lost earlier; load the model again");
+	return RWKVC_STATUS_OK;
+}
+
+enum rwkvc_status vk_model_eval(struct err *e, struct vk_model *m, const int32_t *tokens, size_t n, bool all, float *out)
+{
+	TRY(vk_model_check_lost(e, m));
 	size_t t_max = (size_t)m->plan.t_max;
 	for (size_t at = 0; at < n; at += t_max) {
 		size_t T = n - at < t_max ? n - at : t_max;
@@ -304,17 +310,20 @@ static enum rwkvc_status check_state_size(struct err *e, const struct vk_model *
 enum rwkvc_status vk_model_state_get(struct err *e, struct vk_model *m, float *out, size_t n)
 {
 	TRY(check_state_size(e, m, n));
+	TRY(vk_model_check_lost(e, m));
 	return n ? vk_download(e, m->dev, vk_range_of(&m->state), out, n * 4) : RWKVC_STATUS_OK;
 }
 
 enum rwkvc_status vk_model_state_set(struct err *e, struct vk_model *m, const float *in, size_t n)
 {
 	TRY(check_state_size(e, m, n));
+	TRY(vk_model_check_lost(e, m));
 	return n ? vk_upload(e, m->dev, vk_range_of(&m->state), in, n * 4) : RWKVC_STATUS_OK;
 }
 
 enum rwkvc_status vk_model_state_reset(struct err *e, struct vk_model *m)
 {
+	TRY(vk_model_check_lost(e, m));
 	return vk_fill(e, m->dev, vk_range_of(&m->state), 0);
 }
 

@@ -60,6 +60,12 @@ void vk_model_destroy(struct vk_model *m);
 /* True when the failure in `e` was "no usable Vulkan device" (so a caller may fall back to the CPU). */
 bool vk_model_no_device(const struct err *e);
 
+/* DEVICE_LOST ("the GPU was lost earlier; load the model again") once a
+ * submit or wait on the model's device saw VK_ERROR_DEVICE_LOST, else OK.
+ * Every call on the model and on its sessions answers it first, so that after
+ * a loss all of them fail alike and none touches the device. */
+enum rwkvc_status vk_model_check_lost(struct err *e, const struct vk_model *m);
+
 /* Runs n tokens (split into calls of at most t_max). out: [n, width] when
  * `all`, else [width] (the last row); may be NULL. */
 enum rwkvc_status vk_model_eval(struct err *e, struct vk_model *m, const int32_t *tokens, size_t n, bool all,

@@ -227,6 +227,16 @@ void test_assert_vk_quiet(struct rwkvc_model *m)
 	}
 }
 
+void test_assert_vk_silent_since(uint64_t *seen, const char *when)
+{
+	char last[VK_LOG_MSG_LEN];
+	uint64_t n = vk_messages_total(last, sizeof last);
+	if (n != *seen)
+		fail_msg("%s: %llu validation message(s), the last: %s", when,
+			 (unsigned long long)(n - *seen), last);
+	*seen = n;
+}
+
 char *test_out, *test_err;
 
 int test_run(const char *fmt, ...)

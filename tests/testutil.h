@@ -60,6 +60,12 @@ void test_assert_contains(const char *what, const char *text, const char *want);
 struct rwkvc_model;
 void test_assert_vk_quiet(struct rwkvc_model *m);
 
+/* Fails the test when any Vulkan validation message arrived in this process
+ * since the count *seen (0 at first; then what the last call left there), and
+ * advances *seen. Unlike test_assert_vk_quiet it covers instances that are
+ * gone already, such as those of a load that failed. `when` names the run. */
+void test_assert_vk_silent_since(uint64_t *seen, const char *when);
+
 /* Writes `data` to a file at `path` (fails the test on error). */
 void test_write_file(const char *path, const void *data, size_t n);
 
