@@ -1,5 +1,8 @@
 /* vk_instance.c - the Vulkan instance, the validation layer and its messages. */
+/* dl_iterate_phdr and struct dl_phdr_info (link.h) are GNU extensions */
+#define _GNU_SOURCE
 #include <dlfcn.h>
+#include <link.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -96,14 +99,29 @@ static enum rwkvc_status create_messenger(struct err *e, struct vk_instance *ins
 	return RWKVC_STATUS_OK;
 }
 
-/* The loader unloads the layer when the instance is destroyed; a leak checker
- * that reports afterwards (LeakSanitizer at exit) then cannot name the module
- * of the layer's own few-KB leaks, and no suppression can match them. Keeping
- * the layer mapped (RTLD_NODELETE; the handle is never closed on purpose)
- * costs nothing in a debugging mode and keeps those reports attributable. */
-static void pin_validation_layer(void)
+/* Keeps every shared object now loaded (the Vulkan drivers and layers that
+ * vkCreateInstance just opened among them) resident for the life of the
+ * process: RTLD_NOLOAD finds the loaded object, RTLD_NODELETE makes a later
+ * dlclose leave it in place; the handles are never closed on purpose.
+ * Why: the loader unloads drivers and layers with the last instance, and each
+ * model load makes a new instance. glibc never gives back the static TLS of an
+ * unloaded object, and the NVIDIA driver (libnvidia-tls) takes some on every
+ * load, so after a few dozen loads in one process vkCreateInstance failed
+ * ("cannot allocate memory in static TLS block", found by tests/test_faults.c
+ * on an H100). It also keeps the validation layer's frames nameable for
+ * LeakSanitizer at exit, so tests/lsan.supp can match its own leaks. */
+static int pin_object(struct dl_phdr_info *info, size_t size, void *unused)
 {
-	(void)dlopen("libVkLayer_khronos_validation.so", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+	(void)size;
+	(void)unused;
+	if (info->dlpi_name && info->dlpi_name[0])
+		(void)dlopen(info->dlpi_name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+	return 0;
+}
+
+static void pin_loaded_objects(void)
+{
+	dl_iterate_phdr(pin_object, NULL);
 }
 
 enum rwkvc_status vk_instance_create(struct err *e, bool validate, bool echo,
@@ -124,7 +142,6 @@ enum rwkvc_status vk_instance_create(struct err *e, bool validate, bool echo,
 				       "(Debian: apt-get install vulkan-validationlayers; or point "
 				       "VK_LAYER_PATH at its .json)",
 				       VALIDATION_LAYER);
-		pin_validation_layer();
 	}
 	struct vk_instance *inst = mem_calloc(e, 1, sizeof *inst, "Vulkan instance");
 	if (!inst)
@@ -176,6 +193,7 @@ enum rwkvc_status vk_instance_create(struct err *e, bool validate, bool echo,
 		return vk_fail(e, r, "while creating the Vulkan instance%s",
 			       validate ? " with validation" : "");
 	}
+	pin_loaded_objects();
 	if (validate && create_messenger(e, inst, &mci) != RWKVC_STATUS_OK) {
 		vk_instance_destroy(inst);
 		return e->status;

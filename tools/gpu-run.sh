@@ -9,6 +9,7 @@ set -u
 what=${1:-all}
 shift || true
 source .gpu/env.sh
+[ -f .gpu/bin.tar.xz ] && tar -C .gpu -xJf .gpu/bin.tar.xz
 export RWKVC_SHARED=$PWD/.gpu/shared RWKVC_ROOT=$PWD BUILD=$PWD/.gpu/bin
 export XDG_CACHE_HOME=/tmp/rwkvc-cache
 B=.gpu/bin
