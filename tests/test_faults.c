@@ -86,93 +86,10 @@ static void check_logits(const float *logits, double bound, const char *when)
 	}
 }
 
-static void test_model_every_allocation_fails(void **state)
-{
-	(void)state;
-	rwkvc_ctx_t *ctx;
-	assert_int_equal(rwkvc_ctx_create(&ctx), RWKVC_STATUS_OK);
-	size_t n_logits = (size_t)(N_TOKENS * ref_shape[1]);
-	float *logits = malloc(n_logits * sizeof *logits);
-	const char *step;
-
-	fault_alloc_arm(0); /* disarmed; counts from here */
-	test_poison(logits, n_logits);
-	assert_int_equal(load_and_run(ctx, RWKVC_BACKEND_CPU, logits, &step), RWKVC_STATUS_OK);
-	int64_t count = fault_alloc_count();
-	check_logits(logits, 1e-5, "clean run");
-	assert_true(count > 20);
-
-	int64_t failed = 0, absorbed = 0;
-	for (int64_t k = 1; k <= count; k++) {
-		test_poison(logits, n_logits);
-		fault_alloc_arm(k);
-		enum rwkvc_status st = load_and_run(ctx, RWKVC_BACKEND_CPU, logits, &step);
-		fault_alloc_arm(0);
-		if (st == RWKVC_STATUS_OK) {
-			/* a failure the code recovered from must not change the result */
-			check_logits(logits, 1e-5, "run with an absorbed allocation failure");
-			absorbed++;
-			continue;
-		}
-		if (st != RWKVC_STATUS_NO_MEMORY || !strstr(rwkvc_errmsg(ctx), "out of memory"))
-			fail_msg("allocation %lld of %lld: %s returned %d: \"%s\"", (long long)k, (long long)count, step, st,
-				 rwkvc_errmsg(ctx));
-		failed++;
-	}
-	print_message("    model A, load + %d tokens: %lld allocations, each failed in turn: %lld clean NO_MEMORY "
-		      "failures, %lld absorbed\n", N_TOKENS, (long long)count, (long long)failed, (long long)absorbed);
-	assert_int_equal(failed + absorbed, count);
-
-	/* and the process is none the worse: load and run again */
-	test_poison(logits, n_logits);
-	assert_int_equal(load_and_run(ctx, RWKVC_BACKEND_CPU, logits, &step), RWKVC_STATUS_OK);
-	check_logits(logits, 1e-5, "run after the walk");
-	free(logits);
-	rwkvc_ctx_destroy(ctx);
-}
-
-/* The environment route, RWKVC_FAIL_ALLOC=k, through the command: the k-th
- * allocation fails for k along a Fibonacci sequence until a run gets through;
- * each failing run exits 1 with "out of memory" and leaves no output file. */
-static void test_command_under_fail_alloc(void **state)
-{
-	(void)state;
-	char out[1024], args[2048];
-	snprintf(out, sizeof out, "%s", test_tmp_path("fault.logits"));
-	snprintf(args, sizeof args, "logits -w '%s' -t 0,219,244 -b cpu -o '%s'",
-		 test_shared_path("testdata/rwkv7/model_a.safetensors"), out);
-	int failures = 0;
-	for (long k = 1, prev = 1;; ) {
-		char v[32];
-		snprintf(v, sizeof v, "%ld", k);
-		setenv("RWKVC_FAIL_ALLOC", v, 1);
-		char *err;
-		int status = test_run_rwkvc(args, NULL, NULL, &err);
-		unsetenv("RWKVC_FAIL_ALLOC");
-		FILE *f = fopen(out, "rb");
-		if (status == 0) {
-			assert_non_null(f);
-			fclose(f);
-			free(err);
-			break;
-		}
-		/* under SANITIZE=1 a leak on the failure path also exits 1: look for the report */
-		if (status != 1 || !strstr(err, "out of memory") || strstr(err, "Sanitizer") || f)
-			fail_msg("RWKVC_FAIL_ALLOC=%ld: exit status %d, %s output file: %s", k, status,
-				 f ? "an" : "no", err);
-		free(err);
-		failures++;
-		long next = k + prev;
-		prev = k;
-		k = next;
-	}
-	print_message("    rwkvc logits with RWKVC_FAIL_ALLOC: %d failing runs, then one that got through\n", failures);
-	assert_true(failures >= 8);
-}
-
-/* ---- Vulkan backend ----
- * One load + eval of model A on lavapipe makes some 330 counted allocations
- * and takes about 0.3 s with the SPIR-V cache warm; every index, with the
+/* ---- allocation failures ----
+ * On the CPU every index is walked. On Vulkan one load + eval of model A on
+ * lavapipe makes some 330 counted allocations and takes about 0.3 s with the
+ * SPIR-V cache warm; every index, with the
  * device-lost walk, is 2.5 minutes plain and several sanitized, so `make test`
  * walks a sample: the first and last EDGE, SPREAD spread evenly over the
  * count, and every device allocation (vkAllocateMemory; few, and each with a
@@ -210,9 +127,22 @@ static bool says_out_of_memory(const char *msg)
 	return strstr(msg, "out of memory") || strstr(msg, "VK_ERROR_OUT_OF_DEVICE_MEMORY");
 }
 
-static void test_vulkan_allocation_failures(void **state)
+
+/* What a walk over the allocations of load_and_run found. */
+struct alloc_walk {
+	int64_t count;    /* allocations of a clean run */
+	int64_t n_device; /* of them device allocations */
+	int64_t n_walked; /* indices made to fail */
+	int64_t failed;   /* clean NO_MEMORY failures */
+	int64_t absorbed; /* runs that recovered, with the official logits */
+};
+
+/* Makes allocation k of a load + eval of model A on `backend` fail, for every
+ * k or (sample) for pick_sample's; each run must fail with NO_MEMORY and an
+ * out-of-memory message or give logits within `bound` of the official ones,
+ * with no Vulkan validation message; then a clean run must still work. */
+static void walk_allocation_failures(enum rwkvc_backend backend, double bound, bool sample, struct alloc_walk *w)
 {
-	(void)state;
 	rwkvc_ctx_t *ctx;
 	assert_int_equal(rwkvc_ctx_create(&ctx), RWKVC_STATUS_OK);
 	size_t n_logits = (size_t)(N_TOKENS * ref_shape[1]);
@@ -220,53 +150,118 @@ static void test_vulkan_allocation_failures(void **state)
 	const char *step;
 	uint64_t seen = 0;
 	char when[96];
+	memset(w, 0, sizeof *w);
 
-	fault_alloc_arm(0);
+	fault_alloc_arm(0); /* disarmed; counts from here */
 	test_poison(logits, n_logits);
-	assert_int_equal(load_and_run(ctx, RWKVC_BACKEND_VULKAN, logits, &step), RWKVC_STATUS_OK);
-	int64_t count = fault_alloc_count();
+	assert_int_equal(load_and_run(ctx, backend, logits, &step), RWKVC_STATUS_OK);
+	w->count = fault_alloc_count();
 	int64_t device[FAULT_DEVICE_NOTES];
-	int64_t n_device = fault_device_allocs(device, FAULT_DEVICE_NOTES);
-	check_logits(logits, 1e-4, "clean run");
+	w->n_device = fault_device_allocs(device, FAULT_DEVICE_NOTES);
+	check_logits(logits, bound, "clean run");
 	test_assert_vk_silent_since(&seen, "clean run");
-	assert_true(count > 100 && n_device >= 4 && n_device <= FAULT_DEVICE_NOTES);
+	assert_true(w->count > 20 && w->n_device <= FAULT_DEVICE_NOTES);
 
-	bool *pick = calloc((size_t)count + 1, sizeof *pick);
-	int64_t n_pick = pick_sample(count, device, n_device, pick);
-	int64_t failed = 0, absorbed = 0;
-	for (int64_t k = 1; k <= count; k++) {
+	bool *pick = calloc((size_t)w->count + 1, sizeof *pick);
+	if (sample) {
+		w->n_walked = pick_sample(w->count, device, w->n_device, pick);
+	} else {
+		memset(pick, 1, ((size_t)w->count + 1) * sizeof *pick);
+		w->n_walked = w->count;
+	}
+	for (int64_t k = 1; k <= w->count; k++) {
 		if (!pick[k])
 			continue;
 		test_poison(logits, n_logits);
 		fault_alloc_arm(k);
-		enum rwkvc_status st = load_and_run(ctx, RWKVC_BACKEND_VULKAN, logits, &step);
+		enum rwkvc_status st = load_and_run(ctx, backend, logits, &step);
 		fault_alloc_arm(0);
-		snprintf(when, sizeof when, "allocation %lld of %lld failed", (long long)k, (long long)count);
+		snprintf(when, sizeof when, "allocation %lld of %lld failed", (long long)k, (long long)w->count);
 		test_assert_vk_silent_since(&seen, when);
 		if (st == RWKVC_STATUS_OK) {
-			check_logits(logits, 1e-4, when);
-			absorbed++;
+			/* a failure the code recovered from must not change the result */
+			check_logits(logits, bound, when);
+			w->absorbed++;
 			continue;
 		}
 		if (st != RWKVC_STATUS_NO_MEMORY || !says_out_of_memory(rwkvc_errmsg(ctx)))
 			fail_msg("%s: %s returned %d: \"%s\"", when, step, st, rwkvc_errmsg(ctx));
-		failed++;
+		w->failed++;
 	}
-	print_message("    model A on Vulkan, load + %d tokens: %lld allocations (%lld on the device); %s %lld of them "
-		      "failed in turn: %lld clean NO_MEMORY failures, %lld absorbed\n",
-		      N_TOKENS, (long long)count, (long long)n_device,
-		      slow_tests() ? "RWKVC_SLOW_TESTS=1:" : "a sample (RWKVC_SLOW_TESTS=1 walks all):",
-		      (long long)n_pick, (long long)failed, (long long)absorbed);
-	assert_int_equal(failed + absorbed, n_pick);
+	assert_int_equal(w->failed + w->absorbed, w->n_walked);
 
+	/* and the process is none the worse: load and run again */
 	test_poison(logits, n_logits);
-	assert_int_equal(load_and_run(ctx, RWKVC_BACKEND_VULKAN, logits, &step), RWKVC_STATUS_OK);
-	check_logits(logits, 1e-4, "run after the walk");
+	assert_int_equal(load_and_run(ctx, backend, logits, &step), RWKVC_STATUS_OK);
+	check_logits(logits, bound, "run after the walk");
 	test_assert_vk_silent_since(&seen, "run after the walk");
 	free(pick);
 	free(logits);
 	rwkvc_ctx_destroy(ctx);
 }
+
+static void test_model_every_allocation_fails(void **state)
+{
+	(void)state;
+	struct alloc_walk w;
+	walk_allocation_failures(RWKVC_BACKEND_CPU, 1e-5, false, &w);
+	print_message("    model A, load + %d tokens: %lld allocations, each failed in turn: %lld clean NO_MEMORY "
+		      "failures, %lld absorbed\n", N_TOKENS, (long long)w.count, (long long)w.failed,
+		      (long long)w.absorbed);
+	assert_int_equal(w.n_walked, w.count);
+}
+
+/* Relative L2 error 1e-4 on Vulkan (f32 throughout, as tests/test_vk_model.c
+ * allows); every device allocation among those walked. */
+static void test_vulkan_allocation_failures(void **state)
+{
+	(void)state;
+	struct alloc_walk w;
+	walk_allocation_failures(RWKVC_BACKEND_VULKAN, 1e-4, !slow_tests(), &w);
+	print_message("    model A on Vulkan, load + %d tokens: %lld allocations (%lld on the device); %s %lld of them "
+		      "failed in turn: %lld clean NO_MEMORY failures, %lld absorbed\n",
+		      N_TOKENS, (long long)w.count, (long long)w.n_device,
+		      slow_tests() ? "RWKVC_SLOW_TESTS=1:" : "a sample (RWKVC_SLOW_TESTS=1 walks all):",
+		      (long long)w.n_walked, (long long)w.failed, (long long)w.absorbed);
+	assert_true(w.count > 100 && w.n_device >= 4);
+}
+
+static void test_command_under_fail_alloc(void **state)
+{
+	(void)state;
+	char out[1024], args[2048];
+	snprintf(out, sizeof out, "%s", test_tmp_path("fault.logits"));
+	snprintf(args, sizeof args, "logits -w '%s' -t 0,219,244 -b cpu -o '%s'",
+		 test_shared_path("testdata/rwkv7/model_a.safetensors"), out);
+	int failures = 0;
+	for (long k = 1, prev = 1;; ) {
+		char v[32];
+		snprintf(v, sizeof v, "%ld", k);
+		setenv("RWKVC_FAIL_ALLOC", v, 1);
+		char *err;
+		int status = test_run_rwkvc(args, NULL, NULL, &err);
+		unsetenv("RWKVC_FAIL_ALLOC");
+		FILE *f = fopen(out, "rb");
+		if (status == 0) {
+			assert_non_null(f);
+			fclose(f);
+			free(err);
+			break;
+		}
+		/* under SANITIZE=1 a leak on the failure path also exits 1: look for the report */
+		if (status != 1 || !strstr(err, "out of memory") || strstr(err, "Sanitizer") || f)
+			fail_msg("RWKVC_FAIL_ALLOC=%ld: exit status %d, %s output file: %s", k, status,
+				 f ? "an" : "no", err);
+		free(err);
+		failures++;
+		long next = k + prev;
+		prev = k;
+		k = next;
+	}
+	print_message("    rwkvc logits with RWKVC_FAIL_ALLOC: %d failing runs, then one that got through\n", failures);
+	assert_true(failures >= 8);
+}
+
 
 /* ---- device lost ---- */
 
