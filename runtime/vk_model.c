@@ -310,20 +310,17 @@ static enum rwkvc_status check_state_size(struct err *e, const struct vk_model *
 enum rwkvc_status vk_model_state_get(struct err *e, struct vk_model *m, float *out, size_t n)
 {
 	TRY(check_state_size(e, m, n));
-	TRY(vk_model_check_lost(e, m));
 	return n ? vk_download(e, m->dev, vk_range_of(&m->state), out, n * 4) : RWKVC_STATUS_OK;
 }
 
 enum rwkvc_status vk_model_state_set(struct err *e, struct vk_model *m, const float *in, size_t n)
 {
 	TRY(check_state_size(e, m, n));
-	TRY(vk_model_check_lost(e, m));
 	return n ? vk_upload(e, m->dev, vk_range_of(&m->state), in, n * 4) : RWKVC_STATUS_OK;
 }
 
 enum rwkvc_status vk_model_state_reset(struct err *e, struct vk_model *m)
 {
-	TRY(vk_model_check_lost(e, m));
 	return vk_fill(e, m->dev, vk_range_of(&m->state), 0);
 }
 

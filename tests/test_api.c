@@ -68,7 +68,6 @@ static void test_header_example_runs(void **state)
 
 int main(void)
 {
-	test_pin_vulkan_layer(); /* the example may load the model on Vulkan: tests/lsan.supp */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_header_example_runs),
 	};

@@ -235,7 +235,6 @@ static void test_commands(void **state)
 
 int main(void)
 {
-	test_pin_vulkan_layer();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_planted_values_are_located),
 		cmocka_unit_test(test_clean_model_is_unchanged),

@@ -360,7 +360,6 @@ static void test_cli(void **state)
 
 int main(void)
 {
-	test_pin_vulkan_layer();
 	setenv("RWKVC_VALIDATE", "1", 0); /* validated unless the caller says otherwise */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_elementwise_text),

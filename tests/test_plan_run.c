@@ -158,7 +158,6 @@ static void test_fused_plan_matches_official(void **state)
 
 int main(void)
 {
-	test_pin_vulkan_layer();
 	snprintf(weights, sizeof weights, "%s", test_shared_path("testdata/rwkv7/model_a.safetensors"));
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plan_equals_compiling_on_load),

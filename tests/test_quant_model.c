@@ -569,7 +569,6 @@ static void test_bad_quant_names(void **state)
 
 int main(void)
 {
-	test_pin_vulkan_layer();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_policy_picks_the_big_matrices),
 		cmocka_unit_test(test_rows_that_are_not_whole_blocks_stay_f16),

@@ -309,6 +309,5 @@ int main(void)
 		cmocka_unit_test(test_second_load_compiles_nothing),
 		cmocka_unit_test(test_fused_equals_unfused),
 	};
-	test_pin_vulkan_layer();
 	return cmocka_run_group_tests_name("vk_model", tests, NULL, NULL);
 }

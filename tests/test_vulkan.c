@@ -662,7 +662,6 @@ static void test_submit_fault_is_device_lost(void **state)
 int main(void)
 {
 	setenv("RWKVC_VALIDATE", "1", 0); /* unless the caller says otherwise */
-	test_pin_vulkan_layer();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_result_mapping),
 		cmocka_unit_test(test_device_selection),

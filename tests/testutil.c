@@ -2,7 +2,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
-#include <dlfcn.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,13 +148,6 @@ void test_poison(float *x, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		x[i] = NAN;
-}
-
-void test_pin_vulkan_layer(void)
-{
-	/* RTLD_NODELETE: the loader's dlclose then leaves it in place. The handle
-	 * is deliberately never closed. */
-	(void)dlopen("libVkLayer_khronos_validation.so", RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
 }
 
 void test_write_file(const char *path, const void *data, size_t n)

@@ -69,10 +69,4 @@ void test_assert_vk_silent_since(uint64_t *seen, const char *when);
 /* Writes `data` to a file at `path` (fails the test on error). */
 void test_write_file(const char *path, const void *data, size_t n);
 
-/* Keeps the Vulkan validation layer mapped after the loader unloads it, so
- * that LeakSanitizer can name its frames at exit; tests/lsan.supp then
- * suppresses the layer's own leaks (it leaks per instance). Call first in
- * main() of suites that create Vulkan instances. No-op without the layer. */
-void test_pin_vulkan_layer(void);
-
 #endif
